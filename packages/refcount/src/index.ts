@@ -1,0 +1,2 @@
+// @pynogil/refcount — public entry point. See README.md of this package.
+export const PACKAGE_NAME = '@pynogil/refcount';
