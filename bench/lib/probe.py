@@ -1,0 +1,1 @@
+print("probe", 6 * 7)
