@@ -62,6 +62,8 @@ function parseArgs(argv) {
     else usage(`unknown argument ${a}`);
   }
   for (const n of o.impls) if (!ALL_IMPLS.includes(n)) usage(`unknown implementation ${n}`);
+  // python3 is the oracle: its output is the checksum every other implementation must print.
+  if (!o.impls.includes('python3')) o.impls = ['python3', ...o.impls];
   if (o.runs !== null && !(o.runs >= 1)) usage('--runs must be >= 1');
   if (!(o.threads >= 1)) usage('--threads must be >= 1');
   if (o.only) {
@@ -150,13 +152,16 @@ function runPrograms(o, sel, impls, doc) {
     const file = join(BENCH_DIR, p.file);
     const entry = { name: p.name, size, what: p.what, expected: null, results: {} };
     doc.programs.push(entry);
-    const py = impls.python3;
     const order = ['python3', ...o.impls.filter((n) => n !== 'python3')];
     for (const name of order) {
       const impl = impls[name];
       if (!o.impls.includes(name)) continue;
       if (!impl.available) {
         entry.results[name] = { status: 'not-runnable', reason: impl.reason };
+        continue;
+      }
+      if (name !== 'python3' && entry.results.python3.status !== 'ok') {
+        entry.results[name] = { status: 'error', reason: 'no python3 reference output' };
         continue;
       }
       const rs = impl.run(file, sizeArgs(size), runs);
@@ -174,9 +179,9 @@ function runPrograms(o, sel, impls, doc) {
         continue;
       }
       const stdout = rs[0].stdout;
-      if (name === 'python3' || !py.available) entry.expected = entry.expected ?? stdout;
+      if (name === 'python3') entry.expected = stdout;
       const mismatch = rs.find((r) => r.stdout !== entry.expected);
-      if (entry.expected !== null && mismatch) {
+      if (mismatch) {
         entry.results[name] = { ...res, status: 'mismatch', got: mismatch.stdout, reason: 'output differs from python3' };
         doc.failures.push(`${p.name}: ${name} printed ${JSON.stringify(mismatch.stdout)}, python3 printed ${JSON.stringify(entry.expected)}`);
         log(`${p.name.padEnd(14)} ${name.padEnd(8)} CHECKSUM MISMATCH`);
@@ -212,6 +217,10 @@ function runThreading(o, sel, impls, doc) {
     }
     if (!impl.available) {
       set('not-runnable', { reason: impl.reason });
+      continue;
+    }
+    if (name !== 'python3' && expected === null) {
+      set('error', { reason: 'no python3 reference output' });
       continue;
     }
     log(`threading     ${name.padEnd(8)} ${sel.workloads.length} workloads x ${runs} run(s), ${o.threads} threads`);
