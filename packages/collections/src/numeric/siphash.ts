@@ -1,0 +1,239 @@
+// SipHash-1-3 over bytes and over the internal representation of a str,
+// exactly as CPython 3.11 hashes str and bytes on 64-bit builds
+// (Python/pyhash.c: Py_HASH_ALGORITHM = siphash13, Py_HASH_CUTOFF = 0).
+//
+// SipHash (Aumasson & Bernstein) with one compression round per 8-byte
+// little-endian word and three finalisation rounds; the 128-bit key is
+// (k0, k1) from _Py_HashSecret (hash-secret.ts). CPython hashes a str over its
+// PEP 393 storage: 1 byte per code point if all are < 256, else 2 (UCS-2,
+// little-endian) if all are < 0x10000, else 4 (UCS-4) — so 'é' hashes its
+// byte 0xE9 while 'é€' hashes 4 bytes. An empty input hashes to 0, and a
+// result of -1 becomes -2 (_Py_HashBytes).
+//
+// 64-bit lanes are pairs of int32 in module-level variables (no allocation);
+// the input is first laid out as bytes in a growable scratch buffer, then
+// compressed 8 bytes at a time from an Int32Array view of it.
+
+import type { HashKey } from './hash-secret.js';
+
+let v0l = 0, v0h = 0, v1l = 0, v1h = 0, v2l = 0, v2h = 0, v3l = 0, v3h = 0;
+
+function sipRound(): void {
+  let lo: number, t: number;
+  // v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32)
+  lo = (v0l + v1l) | 0;
+  v0h = (v0h + v1h + ((lo >>> 0) < (v0l >>> 0) ? 1 : 0)) | 0;
+  v0l = lo;
+  t = (v1l << 13) | (v1h >>> 19);
+  v1h = (v1h << 13) | (v1l >>> 19);
+  v1l = t ^ v0l;
+  v1h ^= v0h;
+  t = v0l;
+  v0l = v0h;
+  v0h = t;
+  // v2 += v3; v3 = rotl(v3, 16); v3 ^= v2
+  lo = (v2l + v3l) | 0;
+  v2h = (v2h + v3h + ((lo >>> 0) < (v2l >>> 0) ? 1 : 0)) | 0;
+  v2l = lo;
+  t = (v3l << 16) | (v3h >>> 16);
+  v3h = ((v3h << 16) | (v3l >>> 16)) ^ v2h;
+  v3l = t ^ v2l;
+  // v0 += v3; v3 = rotl(v3, 21); v3 ^= v0
+  lo = (v0l + v3l) | 0;
+  v0h = (v0h + v3h + ((lo >>> 0) < (v0l >>> 0) ? 1 : 0)) | 0;
+  v0l = lo;
+  t = (v3l << 21) | (v3h >>> 11);
+  v3h = ((v3h << 21) | (v3l >>> 11)) ^ v0h;
+  v3l = t ^ v0l;
+  // v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32)
+  lo = (v2l + v1l) | 0;
+  v2h = (v2h + v1h + ((lo >>> 0) < (v2l >>> 0) ? 1 : 0)) | 0;
+  v2l = lo;
+  t = (v1l << 17) | (v1h >>> 15);
+  v1h = ((v1h << 17) | (v1l >>> 15)) ^ v2h;
+  v1l = t ^ v2l;
+  t = v2l;
+  v2l = v2h;
+  v2h = t;
+}
+
+/**
+ * SipHash-1-3 of `nbytes` bytes at `bytes[byteOffset]`, written as a hash
+ * pair (lo, hi) to out[off], out[off+1]; Python's conventions applied
+ * (empty → 0, -1 → -2). `words` must be an Int32Array over the same buffer
+ * when `byteOffset` is a multiple of 4 (fast path), else null.
+ */
+function sipHashCore(
+  key: HashKey,
+  bytes: Uint8Array,
+  byteOffset: number,
+  nbytes: number,
+  words: Int32Array | null,
+  out: Uint32Array,
+  off: number,
+): void {
+  if (nbytes === 0) {
+    out[off] = 0;
+    out[off + 1] = 0;
+    return;
+  }
+  // "somepseudorandomlygeneratedbytes"
+  v0l = key.k0lo ^ 0x70736575;
+  v0h = key.k0hi ^ 0x736f6d65;
+  v1l = key.k1lo ^ 0x6e646f6d;
+  v1h = key.k1hi ^ 0x646f7261;
+  v2l = key.k0lo ^ 0x6e657261;
+  v2h = key.k0hi ^ 0x6c796765;
+  v3l = key.k1lo ^ 0x79746573;
+  v3h = key.k1hi ^ 0x74656462;
+  const nwords = nbytes >>> 3;
+  if (words !== null) {
+    let w = (byteOffset >>> 2) | 0;
+    for (let i = 0; i < nwords; i++, w += 2) {
+      const ml = words[w]!;
+      const mh = words[w + 1]!;
+      v3l ^= ml;
+      v3h ^= mh;
+      sipRound();
+      v0l ^= ml;
+      v0h ^= mh;
+    }
+  } else {
+    let p = byteOffset;
+    for (let i = 0; i < nwords; i++, p += 8) {
+      const ml = bytes[p]! | (bytes[p + 1]! << 8) | (bytes[p + 2]! << 16) | (bytes[p + 3]! << 24);
+      const mh = bytes[p + 4]! | (bytes[p + 5]! << 8) | (bytes[p + 6]! << 16) | (bytes[p + 7]! << 24);
+      v3l ^= ml;
+      v3h ^= mh;
+      sipRound();
+      v0l ^= ml;
+      v0h ^= mh;
+    }
+  }
+  // Last block: remaining bytes, length in the top byte.
+  let tl = 0;
+  let th = (nbytes & 0xff) << 24;
+  const tail = byteOffset + nwords * 8;
+  const rem = nbytes & 7;
+  for (let i = 0; i < rem; i++) {
+    const b = bytes[tail + i]!;
+    if (i < 4) tl |= b << (8 * i);
+    else th |= b << (8 * (i - 4));
+  }
+  v3l ^= tl;
+  v3h ^= th;
+  sipRound();
+  v0l ^= tl;
+  v0h ^= th;
+  v2l ^= 0xff;
+  sipRound();
+  sipRound();
+  sipRound();
+  let rl = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
+  const rh = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
+  if (rl === 0xffffffff && rh === 0xffffffff) rl = 0xfffffffe;
+  out[off] = rl;
+  out[off + 1] = rh;
+}
+
+/** hash(bytes): SipHash-1-3 of `u8[start .. start+len)`. */
+export function hashBytes(key: HashKey, u8: Uint8Array, start: number, len: number, out: Uint32Array, off: number): void {
+  const abs = u8.byteOffset + start;
+  if ((abs & 3) === 0) {
+    const words = wordsOf(u8.buffer);
+    sipHashCore(key, lastBytes!, abs, len, words, out, off);
+  } else {
+    sipHashCore(key, u8, start, len, null, out, off);
+  }
+}
+
+// Int32Array views of the buffers we hash from, keyed by buffer (the scratch
+// buffer and, in the interpreter, the heap memory's current buffer).
+let lastBuffer: ArrayBufferLike | null = null;
+let lastWords: Int32Array | null = null;
+let lastBytes: Uint8Array | null = null;
+function wordsOf(buf: ArrayBufferLike): Int32Array {
+  if (buf !== lastBuffer || lastBytes!.length !== buf.byteLength) {
+    lastBuffer = buf;
+    lastWords = new Int32Array(buf, 0, buf.byteLength >>> 2);
+    lastBytes = new Uint8Array(buf);
+  }
+  return lastWords!;
+}
+
+let scratch = new Uint8Array(256);
+let scratch16 = new Uint16Array(scratch.buffer);
+let scratch32 = new Uint32Array(scratch.buffer);
+let scratchWords = new Int32Array(scratch.buffer);
+function ensureScratch(nbytes: number): void {
+  if (scratch.length >= nbytes) return;
+  let n = scratch.length;
+  while (n < nbytes) n *= 2;
+  scratch = new Uint8Array(n);
+  scratch16 = new Uint16Array(scratch.buffer);
+  scratch32 = new Uint32Array(scratch.buffer);
+  scratchWords = new Int32Array(scratch.buffer);
+}
+
+/** PEP 393 kind of a JS string: 1 (latin-1), 2 (UCS-2) or 4 (UCS-4). */
+export function strKind(s: string): 1 | 2 | 4 {
+  let kind: 1 | 2 | 4 = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 256) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return 4;
+    }
+    kind = 2;
+  }
+  return kind;
+}
+
+/**
+ * hash(s) for a JS string holding a Python str (a lone surrogate is a code
+ * point of its own, a surrogate pair is one astral code point).
+ */
+export function hashString(key: HashKey, s: string, out: Uint32Array, off: number): void {
+  const kind = strKind(s);
+  const n = s.length;
+  if (kind === 1) {
+    ensureScratch(n);
+    for (let i = 0; i < n; i++) scratch[i] = s.charCodeAt(i);
+    sipHashCore(key, scratch, 0, n, scratchWords, out, off);
+  } else if (kind === 2) {
+    ensureScratch(n * 2);
+    for (let i = 0; i < n; i++) scratch16[i] = s.charCodeAt(i);
+    sipHashCore(key, scratch, 0, n * 2, scratchWords, out, off);
+  } else {
+    ensureScratch(n * 4);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          scratch32[k++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          i++;
+          continue;
+        }
+      }
+      scratch32[k++] = c;
+    }
+    sipHashCore(key, scratch, 0, k * 4, scratchWords, out, off);
+  }
+}
+
+/** hash of a str stored as UCS-1 / UCS-2 / UCS-4 code units (heap strings). */
+export function hashStrData(
+  key: HashKey,
+  data: Uint8Array | Uint16Array | Uint32Array,
+  start: number,
+  length: number,
+  out: Uint32Array,
+  off: number,
+): void {
+  const size = data.BYTES_PER_ELEMENT;
+  const u8 = new Uint8Array(data.buffer, data.byteOffset + start * size, length * size);
+  hashBytes(key, u8, 0, length * size, out, off);
+}
