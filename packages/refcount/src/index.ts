@@ -1,2 +1,10 @@
-// @pynogil/refcount — public entry point. See README.md of this package.
-export const PACKAGE_NAME = '@pynogil/refcount';
+// @pynogil/refcount — public entry point: biased reference counting, immortal and
+// deferred objects, thread states, stop-the-world and QSBR over the shared heap.
+// See README.md of this package and docs/internals/refcount.md, qsbr.md.
+export * from './layout.js';
+export * from './biased.js';
+export { type HeapPort, type SharedMemoryLike } from './core.js';
+export { createRuntime, openRuntime, type RuntimeInfo } from './runtime.js';
+export { RefcountUsageError } from './thread-state.js';
+export { seqGeq } from './qsbr.js';
+export { ThreadContext, type Deallocator, type RefStats } from './thread.js';

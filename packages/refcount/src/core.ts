@@ -1,0 +1,88 @@
+// RefCore: what every mechanism of this package needs from one thread — views of
+// the shared memory (re-created when another thread grows it), the offset of the
+// runtime block (thread registry, stop-the-world and QSBR words, see layout.ts),
+// this thread's id, and the allocator it frees and allocates through.
+//
+// Mechanisms (thread-state.ts, merge-queue.ts, stop-the-world.ts, qsbr.ts) are
+// free functions over a RefCore; thread.ts puts them together in ThreadContext.
+//
+// Views: offsets received from another thread may lie past this thread's views
+// after a growth; `ensure(ptr)` re-creates them (one compare when nothing grew).
+
+import { RT_HEADER_SIZE, SLOT_SIZE } from './layout.js';
+
+/** The part of a `WebAssembly.Memory` used here (the base tsconfig has no DOM/wasm
+ *  lib, so the type is structural). */
+export interface SharedMemoryLike {
+  readonly buffer: ArrayBufferLike;
+}
+
+/** The allocator services this package uses, as seen by one thread. `heap.ts`
+ *  builds one from @pynogil/allocator; tests may supply their own. */
+export interface HeapPort {
+  readonly memory: SharedMemoryLike;
+  /** Allocates `size` bytes with a tag (0 raw, 1 object, 2 GC object); 0 on failure. */
+  malloc(size: number, tag: number): number;
+  /** Frees a block from any thread. */
+  free(ptr: number): void;
+  /** Visits every live block of `tag` in every heap; called with the world stopped
+   *  (the reclaim walk, reclaim.ts). */
+  walk(tag: number, visit: (ptr: number) => void): void;
+}
+
+export class RefCore {
+  readonly memory: SharedMemoryLike;
+  readonly port: HeapPort;
+  u8!: Uint8Array;
+  u16!: Uint16Array;
+  u32!: Uint32Array;
+  i32!: Int32Array;
+  /** Bytes covered by the views. */
+  byteLength = 0;
+  /** Byte offset of the runtime block; its word index. */
+  readonly rt: number;
+  readonly rtw: number;
+  /** Number of thread slots (max tid). */
+  readonly capacity: number;
+  /** This thread's id (1..capacity); 0 before registration and after exit. */
+  tid = 0;
+  /** Word index of this thread's slot (valid while tid != 0). */
+  slotw = 0;
+  /** True while this thread runs a stop-the-world callback. */
+  inStop = false;
+
+  constructor(port: HeapPort, rt: number, capacity: number) {
+    this.memory = port.memory;
+    this.port = port;
+    this.rt = rt;
+    this.rtw = rt >>> 2;
+    this.capacity = capacity;
+    this.remap();
+  }
+
+  /** Re-create the views over memory.buffer's current length. */
+  remap(): void {
+    const buf = this.memory.buffer as unknown as SharedArrayBuffer;
+    if (buf.byteLength === this.byteLength) return;
+    this.u8 = new Uint8Array(buf);
+    this.u16 = new Uint16Array(buf);
+    this.u32 = new Uint32Array(buf);
+    this.i32 = new Int32Array(buf);
+    this.byteLength = buf.byteLength;
+  }
+
+  /** Make the views reach `ptr` (an offset another thread may have allocated). */
+  ensure(ptr: number): void {
+    if (ptr >= this.byteLength) this.remap();
+  }
+
+  /** Word index of field `field` (a SLOT_* byte offset) of thread `tid`'s slot. */
+  slotWord(tid: number, field: number): number {
+    return ((this.rt + RT_HEADER_SIZE + (tid - 1) * SLOT_SIZE) >>> 2) + (field >>> 2);
+  }
+
+  /** Word index of runtime-block field `field` (an RT_* byte offset). */
+  rtWord(field: number): number {
+    return this.rtw + (field >>> 2);
+  }
+}
