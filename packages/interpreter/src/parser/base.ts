@@ -1,0 +1,198 @@
+// The token cursor every part of the parser stands on: current token, matching
+// helpers, PEG failure, node position helpers and the nesting guard.
+//
+// Shape of the parser: a hand-written recursive-descent / precedence-climbing
+// parser over the token array produced by src/lexer, following CPython 3.11's
+// Grammar/python.gram rule by rule (rule names are cited in the methods). The
+// class chain ParserBase → ExpressionParser → PatternParser → StatementParser
+// keeps one concern per file without import cycles.
+//
+// Failure: a rule that does not match throws FAIL (cheap, no stack) after
+// recording how far the parser looked (`furthest`); a backtracking point saves
+// `pos` and catches it. The first pass runs without CPython's `invalid_*` rules;
+// when it fails, parse() runs a second pass with `checkInvalid` set, in which the
+// methods perform the checks of the `invalid_*` rules and raise the specific
+// SyntaxError (RaisedError), exactly the two-pass scheme of pegen.
+
+import type { Token } from '../lexer/token.js';
+import { TokenKind } from '../lexer/token.js';
+import type { Node } from '../ast/nodes.js';
+import { FAIL, RaisedError } from './errors.js';
+
+/** Hard keywords of Python 3.11 (Lib/keyword.py kwlist). */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+/** Maximum nesting of expression rules before we report the source as too complex. */
+export const MAX_DEPTH = 1500;
+
+const { NAME, OP } = TokenKind;
+
+export class ParserBase {
+  tokens: Token[];
+  pos = 0;
+  /** the furthest token index a failed match looked at (pegen's p->fill - 1) */
+  furthest = 0;
+  /** second pass: run the checks of CPython's invalid_* rules */
+  checkInvalid = false;
+  depth = 0;
+
+  constructor(tokens: Token[]) {
+    this.tokens = tokens;
+  }
+
+  // ---- token access ----------------------------------------------------------
+
+  get tok(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  /** kind of the current token (a call, so TypeScript does not narrow it across moves) */
+  kind(): TokenKind {
+    return this.tokens[this.pos]!.kind;
+  }
+
+  peekAt(k: number): Token {
+    const i = Math.min(this.pos + k, this.tokens.length - 1);
+    return this.tokens[i]!;
+  }
+
+  /**
+   * The last token consumed, NEWLINE/INDENT/DEDENT skipped: the end of the current
+   * rule's EXTRA span (pegen's _PyPegen_get_last_nonnwhitespace_token).
+   */
+  get last(): Token {
+    let i = this.pos - 1;
+    let t = this.tokens[i]!;
+    while (i > 0 && (t.kind === TokenKind.NEWLINE || t.kind === TokenKind.INDENT || t.kind === TokenKind.DEDENT)) t = this.tokens[--i]!;
+    return t;
+  }
+
+  advance(): Token {
+    const t = this.tokens[this.pos]!;
+    if (this.pos < this.tokens.length - 1) this.pos++;
+    return t;
+  }
+
+  fail(): never {
+    if (this.pos > this.furthest) this.furthest = this.pos;
+    throw FAIL;
+  }
+
+  isOp(v: string): boolean {
+    const t = this.tokens[this.pos]!;
+    return t.kind === OP && t.value === v;
+  }
+
+  isKw(v: string): boolean {
+    const t = this.tokens[this.pos]!;
+    return t.kind === NAME && t.value === v;
+  }
+
+  /** a NAME token that is not a hard keyword */
+  isName(): boolean {
+    const t = this.tokens[this.pos]!;
+    return t.kind === NAME && !KEYWORDS.has(t.value);
+  }
+
+  acceptOp(v: string): boolean {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === OP && t.value === v) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  acceptKw(v: string): boolean {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === NAME && t.value === v) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  expectOp(v: string): Token {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === OP && t.value === v) {
+      this.pos++;
+      return t;
+    }
+    return this.fail();
+  }
+
+  expectKw(v: string): Token {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === NAME && t.value === v) {
+      this.pos++;
+      return t;
+    }
+    return this.fail();
+  }
+
+  expectKind(kind: TokenKind): Token {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === kind) {
+      this.pos++;
+      return t;
+    }
+    return this.fail();
+  }
+
+  /** NAME that is not a keyword; returns the identifier (NFKC-normalized) */
+  expectName(): string {
+    const t = this.tokens[this.pos]!;
+    if (t.kind === NAME && !KEYWORDS.has(t.value)) {
+      this.pos++;
+      return identifier(t.value);
+    }
+    return this.fail();
+  }
+
+  // ---- nesting guard -----------------------------------------------------------
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      const t = this.tok;
+      throw new RaisedError('MemoryError', '', { lineno: t.lineno, col: t.col, endLineno: t.lineno, endCol: t.col });
+    }
+  }
+
+  // ---- errors --------------------------------------------------------------------
+
+  raiseAt(msg: string, a: Span | Token, b: Span | Token = a, type = 'SyntaxError'): never {
+    throw new RaisedError(type, msg, {
+      lineno: startLine(a),
+      col: startCol(a),
+      endLineno: endLine(b),
+      endCol: endCol(b),
+    });
+  }
+}
+
+type Span = Node;
+
+export function startLine(x: Node | Token): number {
+  return x.lineno as number;
+}
+export function startCol(x: Node | Token): number {
+  return (x as Token).col ?? (x as Node).col_offset;
+}
+export function endLine(x: Node | Token): number {
+  return (x as Token).endLineno ?? (x as Node).end_lineno;
+}
+export function endCol(x: Node | Token): number {
+  return (x as Token).endCol ?? (x as Node).end_col_offset;
+}
+
+/** Identifiers are NFKC-normalized (Python reference §2.3); ASCII is unchanged. */
+export function identifier(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return s.normalize('NFKC');
+  }
+  return s;
+}

@@ -1,0 +1,233 @@
+// Literals: NUMBER token values, and STRING+ sequences (implicit concatenation,
+// bytes, u-strings, f-strings) turned into Constant / JoinedStr nodes exactly as
+// CPython 3.11 builds them (Parser/string_parser.c, Parser/action_helpers.c
+// _PyPegen_concatenate_strings):
+//   * adjacent literal text is merged across tokens, empty pieces are dropped;
+//   * every Constant and FormattedValue piece of a JoinedStr, and each format_spec
+//     JoinedStr, carries the span of the WHOLE concatenation (3.11's quirk);
+//   * expressions inside replacement fields are parsed from "(" + text + ")" and
+//     their tokens are placed as fstring_find_expr_location places them: on the
+//     first line of the expression, column = (token col if the '{' is on the
+//     token's first line, else 0) + bytes from the line start to '{' + column in the
+//     wrapped text; on later lines, the wrapped text's own columns;
+//   * `kind='u'` when the first token has a u prefix.
+// Decoding of escapes and the splitting of f-strings into pieces come from the
+// lexer (src/lexer/literals.ts); this file only assembles nodes.
+
+import { TokenKind, type Token } from '../lexer/token.js';
+import { tokenize } from '../lexer/index.js';
+import { decodeStringLiteral, splitFString, type FStringPiece } from './literal-split.js';
+import { ComplexConst, type Node, type ConstantValue } from '../ast/nodes.js';
+import { RaisedError, FAIL } from './errors.js';
+
+/** What buildStrings needs from the parser: parsing a replacement field's tokens. */
+export interface FStringHost {
+  parseFStringTokens(tokens: Token[]): Node;
+  furthest: number;
+}
+
+/** Value of a NUMBER token: bigint for int, number for float, ComplexConst for imaginary. */
+export function parseNumberToken(text: string): ConstantValue {
+  const s = text.indexOf('_') >= 0 ? text.replace(/_/g, '') : text;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 0x6a || last === 0x4a) return new ComplexConst(0, Number(s.slice(0, -1)));
+  if (s.length > 1 && s.charCodeAt(0) === 0x30) {
+    const p = s.charCodeAt(1) | 0x20;
+    if (p === 0x78 || p === 0x6f || p === 0x62) return BigInt('0' + String.fromCharCode(p) + s.slice(2));
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e || c === 0x65 || c === 0x45) return Number(s);
+  }
+  if (s.length < 16) return BigInt(Number(s));
+  return BigInt(s);
+}
+
+function utf8Bytes(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Span of the whole concatenation, as a position record. */
+interface Whole {
+  lineno: number;
+  col_offset: number;
+  end_lineno: number;
+  end_col_offset: number;
+}
+
+function constant(value: ConstantValue, kind: string | null, w: Whole): Node {
+  return { _type: 'Constant', value, kind, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset };
+}
+
+/** Parse one replacement field's expression, placing its tokens as CPython 3.11 does. */
+function parseFieldExpression(host: FStringHost, parent: Token, exprText: string, exprIndex: number): Node {
+  const v = parent.value;
+  const brace = exprIndex - 1;
+  let lines = 0;
+  let lastNl = -1;
+  for (let i = 0; i < brace; i++) {
+    if (v.charCodeAt(i) === 10) {
+      lines++;
+      lastNl = i;
+    }
+  }
+  let newlineAfterBrace = true;
+  for (let i = exprIndex; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x7d || c === 10) break;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0c) {
+      newlineAfterBrace = false;
+      break;
+    }
+  }
+  let cols = 0;
+  if (!newlineAfterBrace) cols = lastNl >= 0 ? utf8Bytes(v, lastNl + 1, brace) : utf8Bytes(v, 0, brace);
+  const startLine = parent.lineno + lines;
+  const startCol = (lines === 0 ? parent.col : 0) + cols;
+  const lex = tokenize('(' + exprText + ')');
+  if (lex.error !== null) throw new RaisedError(lex.error.type, 'f-string: ' + lex.error.msg, { lineno: startLine, col: startCol, endLineno: startLine, endCol: startCol });
+  const toks: Token[] = lex.tokens.map((t) => ({
+    kind: t.kind,
+    value: t.value,
+    lineno: startLine + t.lineno - 1,
+    col: t.lineno === 1 ? startCol + t.col : t.col,
+    endLineno: startLine + t.endLineno - 1,
+    endCol: t.endLineno === 1 ? startCol + t.endCol : t.endCol,
+    start: t.start,
+    end: t.end,
+  }));
+  const saved = host.furthest;
+  try {
+    return host.parseFStringTokens(toks);
+  } catch (x) {
+    if (x === FAIL) {
+      host.furthest = saved;
+      const i = Math.min(toks.length - 1, Math.max(0, (host as unknown as { subFurthest?: number }).subFurthest ?? 0));
+      const t = toks[i]!;
+      throw new RaisedError('SyntaxError', 'f-string: invalid syntax', { lineno: t.lineno, col: t.col, endLineno: t.endLineno, endCol: t.endCol });
+    }
+    if (x instanceof RaisedError && !x.msg.startsWith('f-string')) {
+      throw new RaisedError(x.type, 'f-string: ' + x.msg, x.span, x.ready);
+    }
+    throw x;
+  }
+}
+
+/** Build the JoinedStr values of f-string pieces (recursively for format specs). */
+function buildPieces(host: FStringHost, parent: Token, pieces: FStringPiece[], w: Whole, kind: string | null, out: Node[], lit: { text: string }): void {
+  for (const p of pieces) {
+    if (p.kind === 'literal') {
+      lit.text += p.value;
+      continue;
+    }
+    if (p.debugText !== null) lit.text += p.debugText;
+    if (lit.text.length > 0) {
+      out.push(constant(lit.text, kind, w));
+      lit.text = '';
+    }
+    const value = parseFieldExpression(host, parent, p.expression, p.expressionStart);
+    let conversion = p.conversion === null ? -1 : p.conversion.charCodeAt(0);
+    if (conversion === -1 && p.debugText !== null && p.formatSpec === null) conversion = 0x72; // 'r'
+    let spec: Node | null = null;
+    if (p.formatSpec !== null) {
+      const specValues: Node[] = [];
+      const specLit = { text: '' };
+      buildPieces(host, parent, p.formatSpec, w, null, specValues, specLit);
+      if (specLit.text.length > 0) specValues.push(constant(specLit.text, null, w));
+      spec = { _type: 'JoinedStr', values: specValues, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset };
+    }
+    out.push({ _type: 'FormattedValue', value, conversion, format_spec: spec, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset });
+  }
+}
+
+function prefixOf(v: string): string {
+  let i = 0;
+  while (i < v.length) {
+    const c = v.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) break;
+    i++;
+  }
+  return v.slice(0, i).toLowerCase();
+}
+
+/** strings: STRING+ → Constant (str or bytes) or JoinedStr */
+export function buildStrings(host: FStringHost, tokens: Token[], start: number, end: number): Node {
+  const first = tokens[start]!;
+  const lastTok = tokens[end - 1]!;
+  const w: Whole = { lineno: first.lineno, col_offset: first.col, end_lineno: lastTok.endLineno, end_col_offset: lastTok.endCol };
+  let bytesCount = 0;
+  let fCount = 0;
+  for (let i = start; i < end; i++) {
+    const p = prefixOf(tokens[i]!.value);
+    if (p.includes('b')) bytesCount++;
+    if (p.includes('f')) fCount++;
+  }
+  if (bytesCount > 0 && bytesCount < end - start) {
+    throw new RaisedError('SyntaxError', 'cannot mix bytes and nonbytes literals', { lineno: first.lineno, col: first.col, endLineno: lastTok.endLineno, endCol: lastTok.endCol });
+  }
+  const kind = prefixOf(first.value).includes('u') ? 'u' : null;
+  if (bytesCount > 0) {
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const d = decodeOrRaise(tokens[i]!) as Uint8Array;
+      parts.push(d);
+      n += d.length;
+    }
+    let value: Uint8Array;
+    if (parts.length === 1) value = parts[0]!;
+    else {
+      value = new Uint8Array(n);
+      let o = 0;
+      for (const d of parts) {
+        value.set(d, o);
+        o += d.length;
+      }
+    }
+    return constant(value, null, w);
+  }
+  if (fCount === 0) {
+    let s = '';
+    for (let i = start; i < end; i++) s += decodeOrRaise(tokens[i]!) as string;
+    return constant(s, kind, w);
+  }
+  const values: Node[] = [];
+  const lit = { text: '' };
+  for (let i = start; i < end; i++) {
+    const t = tokens[i]!;
+    if (!prefixOf(t.value).includes('f')) {
+      lit.text += decodeOrRaise(t) as string;
+      continue;
+    }
+    const split = splitFString(t);
+    if (!split.ok) throw errorFromLexer(split.error);
+    buildPieces(host, t, split.pieces, w, kind, values, lit);
+  }
+  if (lit.text.length > 0) values.push(constant(lit.text, kind, w));
+  return { _type: 'JoinedStr', values, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset };
+}
+
+function decodeOrRaise(t: Token): string | Uint8Array {
+  const r = decodeStringLiteral(t.value);
+  if (!r.ok) throw errorFromLexer(r.error);
+  return r.value;
+}
+
+function errorFromLexer(e: { type: string; msg: string; lineno: number | null; offset: number | null; endLineno: number | null; endOffset: number | null; text: string | null }): RaisedError {
+  return new RaisedError(e.type, e.msg, { lineno: 0, col: 0, endLineno: 0, endCol: 0 }, {
+    type: e.type, msg: e.msg, filename: '', lineno: e.lineno ?? 0, offset: e.offset ?? 0,
+    end_lineno: e.endLineno ?? 0, end_offset: e.endOffset ?? 0, text: e.text,
+  });
+}
+
+export { TokenKind };
