@@ -101,9 +101,12 @@ export function floatRepr(x: number): string {
 
 /**
  * The number part of `format(x, spec)` / `'%…' % x` for the float
- * presentation types. `precision < 0` means "not given". `alt` is the '#'
- * flag. `percentStyle` selects printf-style semantics ('%' operator: '' is
- * not a type there, and an omitted precision is 6 for every type).
+ * presentation types. `precision < 0` means "not given" (6 for e/f/g/%, repr
+ * for ''). `alt` is the '#' flag. For printf-style '%e' % x etc. pass the
+ * same type letters; '%r' and '%s' of a float are `floatRepr`. The type ''
+ * with a precision behaves like 'g' but keeps at least one digit after the
+ * point and switches to exponent notation one digit earlier (CPython's
+ * Py_DTSF_ADD_DOT_0 quirk: format(100.0, '.3') == '1e+02').
  */
 export function formatFloat(x: number, type: FloatFormatType, precision: number, alt = false): string {
   let addDot0 = false;

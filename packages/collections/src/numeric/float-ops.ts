@@ -60,12 +60,12 @@ export function floatMod(vx: number, wx: number): number | PyExc {
   if (mod !== 0) {
     if (wx < 0 !== mod < 0) mod += wx;
   } else {
-    mod = wx < 0 || (wx === 0 && signBit(wx)) ? -0 : 0;
+    mod = signBit(wx) ? -0 : 0; // copysign(0.0, wx)
   }
   return mod;
 }
 
-function divmodCore(vx: number, wx: number, wantDiv: boolean): [number, number] {
+function divmodCore(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
   if (mod !== 0) {
@@ -83,20 +83,19 @@ function divmodCore(vx: number, wx: number, wantDiv: boolean): [number, number] 
   } else {
     floordiv = signBit(vx / wx) ? -0 : 0;
   }
-  void wantDiv;
   return [floordiv, mod];
 }
 
 /** `x // y` for floats (float_floor_div). */
 export function floatFloorDiv(vx: number, wx: number): number | PyExc {
   if (wx === 0) return zeroDivision('float floor division by zero');
-  return divmodCore(vx, wx, true)[0];
+  return divmodCore(vx, wx)[0];
 }
 
 /** `divmod(x, y)` for floats (float_divmod). */
 export function floatDivmod(vx: number, wx: number): [number, number] | PyExc {
   if (wx === 0) return zeroDivision('float divmod()');
-  return divmodCore(vx, wx, true);
+  return divmodCore(vx, wx);
 }
 
 /** `x / y` for floats (float_div). */

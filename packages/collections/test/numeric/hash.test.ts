@@ -1,0 +1,197 @@
+// hash() of str, bytes and tuple, and set iteration order, vs python3 under
+// several PYTHONHASHSEED values.
+import { describe, expect, it } from 'vitest';
+import { runPython, Rng } from './py.js';
+import {
+  hashKeyFromSeed, hashString, hashBytes, hashStrData, hashToPyInt, hashInt, hashFloat, TupleHasher, SetTableModel,
+  DictProbe, strKind, type HashKey, normInt, hashKeyFromEnv, floatRepr,
+} from '../../src/numeric/index.js';
+
+function randomString(rng: Rng): string {
+  const len = rng.int(6) === 0 ? rng.int(300) : rng.int(20);
+  const kind = rng.int(4);
+  let s = '';
+  for (let i = 0; i < len; i++) {
+    if (kind === 0) s += String.fromCharCode(32 + rng.int(95));
+    else if (kind === 1) s += String.fromCharCode(rng.int(256));
+    else if (kind === 2) s += String.fromCharCode(rng.int(0xd7ff) + 1);
+    else s += rng.int(3) === 0 ? String.fromCodePoint(0x10000 + rng.int(0xfffff)) : String.fromCharCode(rng.int(0x3000));
+  }
+  return s;
+}
+
+const out = new Uint32Array(2);
+function strHash(key: HashKey, s: string): string {
+  hashString(key, s, out, 0);
+  return String(hashToPyInt(out[0]!, out[1]!));
+}
+
+describe('str and bytes hashing (SipHash-1-3)', () => {
+  for (const seed of [0, 1, 42, 4294967295]) {
+    it(`PYTHONHASHSEED=${seed}`, () => {
+      const rng = new Rng(seed + 1);
+      const strs = ['', 'a', 'abc', 'é', 'é€', '€', '\u{1f600}', 'x\ud800y', '\ud800', 'abcdefgh', 'abcdefghi', '\x00', '\xff'.repeat(9)];
+      for (let i = 0; i < 700; i++) strs.push(randomString(rng));
+      const bytes: number[][] = [];
+      for (let i = 0; i < 200; i++) bytes.push(Array.from({ length: rng.int(40) }, () => rng.int(256)));
+      const exp = runPython<{ s: string[]; b: string[] }>(
+        `print(json.dumps({'s': [str(hash(s)) for s in inp['s']], 'b': [str(hash(bytes(b))) for b in inp['b']]}))`,
+        { s: strs, b: bytes },
+        { PYTHONHASHSEED: String(seed) },
+      );
+      const key = hashKeyFromSeed(seed);
+      strs.forEach((s, i) => expect(strHash(key, s), JSON.stringify(s)).toBe(exp.s[i]));
+      bytes.forEach((b, i) => {
+        // Unaligned start to exercise the byte-assembling path too.
+        const buf = new Uint8Array(b.length + 3);
+        buf.set(b, 3);
+        hashBytes(key, buf, 3, b.length, out, 0);
+        expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(exp.b[i]);
+        const aligned = Uint8Array.from(b);
+        hashBytes(key, aligned, 0, b.length, out, 0);
+        expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(exp.b[i]);
+      });
+    });
+  }
+
+  it('heap-style UCS-1/2/4 data hashes like the JS string', () => {
+    const key = hashKeyFromSeed(0);
+    const rng = new Rng(9);
+    for (let i = 0; i < 200; i++) {
+      const s = randomString(rng);
+      const cps = Array.from(s, (c) => c.codePointAt(0)!);
+      const kind = strKind(s);
+      const data = kind === 1 ? Uint8Array.from(cps) : kind === 2 ? Uint16Array.from(cps) : Uint32Array.from(cps);
+      hashStrData(key, data, 0, cps.length, out, 0);
+      expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(strHash(key, s));
+    }
+  });
+
+  it('PYTHONHASHSEED parsing', () => {
+    expect(hashKeyFromEnv('0')).toEqual(hashKeyFromSeed(0));
+    expect(hashKeyFromEnv('4294967296')).toBeNull();
+    expect(hashKeyFromEnv('abc')).toBeNull();
+    expect(hashKeyFromEnv('random')).not.toBeNull();
+  });
+});
+
+type Item = { t: 'i'; v: string } | { t: 's'; v: string } | { t: 'f'; v: number } | { t: 'T'; v: Item[] };
+
+function itemHash(key: HashKey, it: Item, o: Uint32Array, off: number): void {
+  if (it.t === 'i') hashInt(normInt(BigInt(it.v)), o, off);
+  else if (it.t === 's') hashString(key, it.v, o, off);
+  else if (it.t === 'f') hashFloat(it.v, 0, o, off);
+  else {
+    const h = new TupleHasher();
+    const tmp = new Uint32Array(2);
+    for (const x of it.v) {
+      itemHash(key, x, tmp, 0);
+      h.add(tmp[0]!, tmp[1]!);
+    }
+    h.finish(it.v.length, o, off);
+  }
+}
+
+function randomItem(rng: Rng, depth: number): Item {
+  const k = rng.int(depth > 2 ? 3 : 4);
+  if (k === 0) return { t: 'i', v: rng.bigint(rng.int(2) ? 5 : 40).toString() };
+  if (k === 1) return { t: 's', v: randomString(rng) };
+  if (k === 2) return { t: 'f', v: (rng.int(2000) - 1000) / 8 };
+  return { t: 'T', v: Array.from({ length: rng.int(6) }, () => randomItem(rng, depth + 1)) };
+}
+
+const PY_ITEM = `
+def build(it):
+    t, v = it['t'], it['v']
+    if t == 'i': return int(v)
+    if t == 's': return v
+    if t == 'f': return float(v)
+    return tuple(build(x) for x in v)
+`;
+
+describe('tuple hash (xxHash-based tuplehash)', () => {
+  for (const seed of [0, 7]) {
+    it(`nested tuples of ints, strs and floats, PYTHONHASHSEED=${seed}`, () => {
+      const rng = new Rng(100 + seed);
+      const items: Item[] = [{ t: 'T', v: [] }, { t: 'T', v: [{ t: 'i', v: '-1' }] }, { t: 'T', v: [{ t: 'i', v: '1' }, { t: 'i', v: '2' }] }];
+      for (let i = 0; i < 600; i++) items.push({ t: 'T', v: Array.from({ length: rng.int(8) }, () => randomItem(rng, 0)) });
+      const exp = runPython<string[]>(PY_ITEM + `print(json.dumps([str(hash(build(x))) for x in inp]))`, items, { PYTHONHASHSEED: String(seed) });
+      const key = hashKeyFromSeed(seed);
+      items.forEach((it, i) => {
+        itemHash(key, it, out, 0);
+        expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(exp[i]);
+      });
+    });
+  }
+});
+
+describe('set iteration order (SetTableModel) vs python3', () => {
+  it('sets of ints and strs built by add/discard sequences', () => {
+    const rng = new Rng(31);
+    type Op = ['a' | 'd', Item];
+    const programs: Op[][] = [];
+    for (let p = 0; p < 150; p++) {
+      const pool: Item[] = [];
+      const n = 1 + rng.int(p % 3 === 0 ? 400 : 40);
+      const strMode = rng.int(3);
+      for (let i = 0; i < n; i++) {
+        if (strMode === 0) pool.push({ t: 'i', v: String(rng.int(3) === 0 ? rng.bigint(25) : BigInt(rng.int(200) - 50)) });
+        else if (strMode === 1) pool.push({ t: 's', v: randomString(rng).slice(0, 6) });
+        else pool.push(rng.int(2) ? { t: 'i', v: String(rng.int(1000)) } : { t: 'f', v: rng.int(100) / 4 });
+      }
+      const ops: Op[] = [];
+      const steps = n * 2;
+      for (let i = 0; i < steps; i++) ops.push([rng.int(3) === 0 ? 'd' : 'a', pool[rng.int(pool.length)]!]);
+      programs.push(ops);
+    }
+    const exp = runPython<string[][]>(
+      PY_ITEM +
+        `
+out = []
+for ops in inp:
+    s = set()
+    for op, it in ops:
+        if op == 'a': s.add(build(it))
+        else: s.discard(build(it))
+    t = set(s)         # set_merge into an empty set
+    u = {0.5}; u |= s  # merge into a non-empty set
+    K = lambda x: 's:' + x if isinstance(x, str) else 'n:' + repr(x)
+    out.append([[K(x) for x in s], [K(x) for x in t], [K(x) for x in u]])
+print(json.dumps(out))
+`,
+      programs,
+    );
+    const key = hashKeyFromSeed(0);
+    const reprOf = (it: Item): string => (it.t === 's' ? 's:' + it.v : it.t === 'f' ? 'n:' + floatRepr(it.v) : it.t === 'i' ? 'n:' + it.v : '?');
+    const keyOf = (it: Item): string => (it.t === 'f' && Number.isInteger(it.v) ? 'i' + it.v : it.t === 's' ? 's' + it.v : 'i' + (it.t === 'i' ? it.v : it.v));
+    programs.forEach((ops, pi) => {
+      const m = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      for (const [op, it] of ops) {
+        itemHash(key, it, out, 0);
+        if (op === 'a') m.add(it, out[0]!, out[1]!);
+        else m.discard(it, out[0]!, out[1]!);
+      }
+      const t = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      t.merge(m);
+      const u = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      const half: Item = { t: 'f', v: 0.5 };
+      hashFloat(0.5, 0, out, 0);
+      u.add(half, out[0]!, out[1]!);
+      u.merge(m);
+      expect([m.ordered().map(reprOf), t.ordered().map(reprOf), u.ordered().map(reprOf)], `program ${pi}`).toEqual(exp[pi]);
+    });
+  });
+
+  it('dict probe sequence visits every slot of a table', () => {
+    const p = new DictProbe();
+    for (const mask of [7, 63, 1023]) {
+      const seen = new Set<number>();
+      let i = p.start(0x12345678, 0x9abcdef0, mask);
+      for (let k = 0; k < 50 * (mask + 1) && seen.size <= mask; k++) {
+        seen.add(i);
+        i = p.next();
+      }
+      expect(seen.size).toBe(mask + 1);
+    }
+  });
+});
