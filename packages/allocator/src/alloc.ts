@@ -7,7 +7,7 @@ import { loadRelaxed } from './atomics.js';
 import { reclaimAbandoned } from './abandon.js';
 import type { HeapCore } from './context.js';
 import {
-  D_BLOCK_SIZE, D_CAPACITY, D_DELAYED, D_FREE, D_KIND, D_LIST, D_LOCAL_FREE, D_NEXT, D_RESERVED,
+  D_BLOCK_SIZE, D_CAPACITY, D_FREE, D_KIND, D_LIST, D_LOCAL_FREE, D_NEXT, D_RESERVED,
   D_TAGCLS, D_THREAD_FREE, D_USED, K_LARGE, LARGE_CLASS, L_FULL, L_QUEUE, NTAGS, PAGE_SIZE,
   R_DELAYED, R_FRESH, R_FULL,
 } from './layout.js';
@@ -103,8 +103,7 @@ export function mallocLarge(core: HeapCore, size: number, tag: number): number {
   i32[d + D_USED] = 1;
   i32[d + D_FREE] = 0;
   i32[d + D_LOCAL_FREE] = 0;
-  i32[d + D_THREAD_FREE] = 0;
-  i32[d + D_DELAYED] = 0;
+  i32[d + D_THREAD_FREE] = 0; // D_DELAYED stays: the span may be linked on a delayed stack
   i32[d + D_LIST] = L_FULL;
   dlPushFront(i32, core.heapBase + R_FULL, -1, d);
   return core.pageOf(d) * PAGE_SIZE;

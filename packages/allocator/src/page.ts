@@ -6,7 +6,7 @@
 import { exchangeAcqRel } from './atomics.js';
 import type { HeapCore } from './context.js';
 import {
-  D_BLOCK_SIZE, D_CAPACITY, D_DELAYED, D_FREE, D_GOAL, D_KIND, D_LIST, D_LOCAL_FREE, D_NEXT,
+  D_BLOCK_SIZE, D_CAPACITY, D_FREE, D_GOAL, D_KIND, D_LIST, D_LOCAL_FREE, D_NEXT,
   D_OWNER, D_PREV, D_RESERVED, D_TAGCLS, D_THREAD_FREE, D_USED, F_ALIGNED, K_SMALL, K_SMALL_SLOW,
   L_MASK, L_NONE, L_QUEUE, PAGE_SHIFT, PAGE_SIZE, R_QUEUES,
 } from './layout.js';
@@ -55,7 +55,7 @@ export function initSmallPage(core: HeapCore, d: number, tag: number, cls: numbe
   i32[d + D_NEXT] = 0;
   i32[d + D_PREV] = 0;
   i32[d + D_GOAL] = 0;
-  i32[d + D_DELAYED] = 0;
+  // D_DELAYED is left alone: the page may still be linked on a delayed stack.
   i32[d + D_LIST] = L_NONE;
 }
 

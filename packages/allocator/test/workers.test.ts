@@ -1,0 +1,75 @@
+// Real worker_threads on one heap: a 4-worker stress test (blocks passed between
+// workers and freed by threads that do not own them while the memory grows), and a
+// worker that exits with live blocks whose pages another worker reclaims.
+import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { PAGE_SIZE, Tag } from '@pynogil/allocator';
+import { expectValid, newHeap } from './helpers.js';
+
+const workerUrl = new URL('./stress-worker.mjs', import.meta.url);
+
+function run(workerData: Record<string, unknown>): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerUrl, { workerData });
+    let result: unknown;
+    w.on('message', (m) => { result = m; });
+    w.on('error', reject);
+    w.on('exit', (code) => (code === 0 ? resolve(result) : reject(new Error(`worker exit ${code}`))));
+  });
+}
+
+describe('workers', () => {
+  it('4 workers allocate, pass blocks around, free foreign blocks while memory grows', async () => {
+    const h = newHeap({ maximumPages: 16384, initialPages: 1 });
+    const nworkers = 4;
+    const iterations = 30000;
+    const cap = iterations; // an inbox never receives more than all sends of the others
+    const area = h.calloc(4 + nworkers * (cap + 4), 4, Tag.RAW);
+    h.storeRoot(0, area);
+    const committed0 = h.committedBytes();
+    const results = await Promise.all(
+      Array.from({ length: nworkers }, (_, me) => run({ handle: h.handle(), mode: 'stress', me, nworkers, iterations, cap })),
+    );
+    h.refresh();
+    expect(h.committedBytes()).toBeGreaterThan(committed0); // the memory grew meanwhile
+    const allocated = results.reduce((a, r) => a + r.allocated, 0);
+    const freed = results.reduce((a, r) => a + r.freedOwn + r.freedForeign, 0);
+    const sent = results.reduce((a, r) => a + r.sentOut, 0);
+    const received = results.reduce((a, r) => a + r.freedForeign, 0);
+    const survivors: number[] = results.flatMap((r) => r.survivors);
+    expect(allocated).toBe(nworkers * iterations);
+    expect(received).toBe(sent);
+    expect(allocated - freed).toBe(survivors.length);
+    // Every block is accounted for: live = survivors + the inbox area.
+    expect(h.stats().inUseBlocks).toBe(survivors.length + 1);
+    const walked = new Set<number>();
+    for (const tag of [Tag.RAW, Tag.OBJECT, Tag.GC]) h.walk(tag, (p) => walked.add(p));
+    expect([...walked].sort()).toEqual([...survivors, area].sort());
+    expectValid(h);
+    // The workers' heaps are still ACTIVE (they exited without abandoning): abandon them
+    // on their behalf, then free the survivors from here (cross-thread frees).
+    for (const r of results) expect(h.abandonThread(r.id)).toBe(true);
+    for (const p of survivors) h.free(p);
+    h.free(area);
+    h.collect();
+    expect(h.stats().inUseBlocks).toBe(0);
+  });
+
+  it('a worker exits with live blocks; another reclaims its pages; the blocks stay valid', async () => {
+    const h = newHeap({ maximumPages: 4096 });
+    const ex = await run({ handle: h.handle(), mode: 'exiter' });
+    expect(h.stats().heaps.abandoned).toBe(1);
+    expect(h.stats().inUseBlocks).toBe(ex.blocks.length);
+    expect(h.usableSize(ex.blocks[ex.blocks.length - 1])).toBeGreaterThanOrEqual(300000);
+    expectValid(h);
+    const rc = await run({ handle: h.handle(), mode: 'reclaimer', blocks: ex.blocks, exitedId: ex.id });
+    expect(rc.errors).toEqual([]);
+    expect(rc.reclaimed).toBe(true);
+    expect(rc.ownedByMe).toBe(ex.blocks.length);
+    h.refresh();
+    expect(h.stats().inUseBlocks).toBe(0);
+    expect(h.stats().heaps.abandoned).toBe(0);
+    expect(h.committedBytes()).toBeGreaterThan(0);
+    expect(PAGE_SIZE).toBe(65536);
+  });
+});
