@@ -462,7 +462,7 @@ class Scanner {
     // backslash, counted from the start of the line.
     const line = this.lineTextNl(this.lineStart);
     const off = codePointLength(this.src, this.lineStart, cur) + 1;
-    this.error = makeSyntaxError('SyntaxError', 'unexpected character after line continuation character', this.lineno, off, this.lineno, -1, line);
+    this.error = makeSyntaxError('SyntaxError', 'unexpected character after line continuation character', this.lineno, off, this.lineno, 0, line);
   }
 
   private closeBracket(c: number, i: number): boolean {
@@ -496,8 +496,10 @@ class Scanner {
     if (depth > 0) {
       // raise_unclosed_parentheses_error: the innermost open bracket
       const ls = this.parenLineStart[depth - 1]!;
+      // CPython attaches the line with its newline when it is the tokenizer's
+      // current (last) line, without it otherwise
       const text = this.lineText(ls);
-      const line = ls + text.length < this.n ? text + '\n' : text;
+      const line = this.parenLine[depth - 1] === this.lineno - 1 ? text + '\n' : text;
       const bytes = this.parenCol[depth - 1]!;
       let p = ls;
       let b = 0;
@@ -583,7 +585,8 @@ class Scanner {
       this.warn(`invalid ${kind} literal`, p - 1);
       return true;
     }
-    if (c !== EOF && isPotentialIdentifierChar(c)) {
+    // only ASCII: a non-ASCII character ends the number and starts a name
+    if (c !== EOF && c < 128 && isPotentialIdentifierChar(c)) {
       this.errorAtCur(`invalid ${kind} literal`, p - 1);
       return false;
     }
@@ -757,8 +760,9 @@ class Scanner {
       const c = p < n ? src.charCodeAt(p) : EOF;
       p++;
       if (c === EOF || (quoteSize === 1 && c === NL)) {
-        // report from the start of the token, on its first line
-        const detected = this.lineno;
+        // report from the start of the token, on its first line; CPython's line
+        // counter has not moved past a final newline
+        const detected = c === EOF && this.n > 0 && src.charCodeAt(this.n - 1) === NL ? this.lineno - 1 : this.lineno;
         this.lineno = firstLine;
         this.lineStart = firstLineStart;
         this.errorAtCur(
