@@ -35,7 +35,7 @@ export const ERROR_SOURCES: string[] = [
   // errors on a later line
   'x = 1\ny = (\n', 'x = 1\ny = (', 'x = 1\ny = (\n\n', 'x=1\nif 1:\n  x\n y\n', 'x=1\nx = 1 \\\n',
   'x=1\nif 1:\n\tx\n        y\n', 'x = 1\ny = 2 \\ 3\n', 'x = 1\ny = "abc\n', 'x = 1\ny = (1,\n 2\n',
-  '1_é\n', 'x = 1\n\n\ny = """\nabc\n', "x = 1\n\'\'\'\n\n", 'x = [\n1,\n2)\n',
+  '1_é\n', 'x = 1\n\n\ny = """\nabc\n', "x = 1\n'''\n\n", 'x = [\n1,\n2)\n',
   // null bytes
   'x = 1\0\n',
 ];
