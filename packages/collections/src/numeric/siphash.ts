@@ -201,7 +201,7 @@ function ensureScratch(nbytes: number): void {
   scratchWords = new Int32Array(scratch.buffer);
 }
 
-const NON_LATIN1 = /[^\x00-\xff]/;
+const NON_LATIN1 = /[\u0100-\uffff]/;
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
 
 /** PEP 393 kind of a JS string: 1 (latin-1), 2 (UCS-2) or 4 (UCS-4). */
