@@ -19,15 +19,18 @@ export interface SharedMemoryLike {
 
 /** The allocator services this package uses, as seen by one thread. `heap.ts`
  *  builds one from @pynogil/allocator; tests may supply their own. */
+/** Allocator tags: 0 raw memory, 1 objects, 2 GC-tracked objects. */
+export type PortTag = 0 | 1 | 2;
+
 export interface HeapPort {
   readonly memory: SharedMemoryLike;
   /** Allocates `size` bytes with a tag (0 raw, 1 object, 2 GC object); 0 on failure. */
-  malloc(size: number, tag: number): number;
+  malloc(size: number, tag: PortTag): number;
   /** Frees a block from any thread. */
   free(ptr: number): void;
   /** Visits every live block of `tag` in every heap; called with the world stopped
    *  (the reclaim walk, reclaim.ts). */
-  walk(tag: number, visit: (ptr: number) => void): void;
+  walk(tag: PortTag, visit: (ptr: number) => void): void;
 }
 
 export class RefCore {

@@ -8,3 +8,4 @@ export { createRuntime, openRuntime, type RuntimeInfo } from './runtime.js';
 export { RefcountUsageError } from './thread-state.js';
 export { seqGeq } from './qsbr.js';
 export { ThreadContext, type Deallocator, type RefStats } from './thread.js';
+export { ROOT_REFCOUNT, startRefcount, joinRefcount, type StartOptions } from './heap.js';

@@ -21,7 +21,7 @@ import {
   SLOT_BREAKER, SLOT_QUEUE,
 } from './layout.js';
 
-const TAG_RAW = 0;
+const TAG_RAW = 0 as const;
 
 /** Queues `obj` to thread `owner`. Returns false if its queue is closed. Any thread. */
 export function pushMt(core: RefCore, owner: number, obj: number): boolean {

@@ -148,7 +148,7 @@ export function qsbrAbandon(core: RefCore, list: DeferredFrees): void {
   const { port } = core;
   const hw = core.rtWord(RT_QSBR_ABANDONED);
   for (let k = list.head; k < list.ptrs.length; k++) {
-    const node = port.malloc(DNODE_SIZE, 0);
+    const node = port.malloc(DNODE_SIZE, 0 /* raw */);
     if (node === 0) throw new RangeError('@pynogil/refcount: out of memory abandoning deferred frees');
     core.ensure(node);
     const w = node >>> 2;

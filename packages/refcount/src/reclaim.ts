@@ -20,8 +20,8 @@ import { loadSeqCst } from './atomics.js';
 import { stopTheWorldLockHeld } from './stop-the-world.js';
 import { freeZombiesStopped } from './thread-state.js';
 
-const TAG_OBJECT = 1;
-const TAG_GC = 2;
+const TAG_OBJECT = 1 as const;
+const TAG_GC = 2 as const;
 
 export interface ReclaimResult {
   /** Zombie ids made FREE. */

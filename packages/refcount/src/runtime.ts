@@ -18,7 +18,7 @@ export interface RuntimeInfo {
   readonly capacity: number;
 }
 
-const TAG_RAW = 0;
+const TAG_RAW = 0 as const;
 
 /** Allocates and initialises a runtime block for up to `maxThreads` threads.
  *  Before any thread joins. Returns its offset. */

@@ -39,8 +39,8 @@ import {
  *  (decref) and give the block back (ctx.freeBlock). */
 export type Deallocator = (ptr: number, ctx: ThreadContext) => void;
 
-const TAG_OBJECT = 1;
-const TAG_GC = 2;
+const TAG_OBJECT = 1 as const;
+const TAG_GC = 2 as const;
 
 export interface RefStats {
   /** Objects deallocated through this package, all threads. */
