@@ -18,21 +18,22 @@
 
 import { decompose, roundToDouble, ldexpExact } from './float-bits.js';
 
-// Result registers of the double-double helpers.
-let H = 0;
-let L = 0;
+// Result registers of the double-double helpers: (R[0], R[1]) = (hi, lo).
+// A Float64Array, not module-level `let`s: V8 (11.x) boxes a double stored in
+// a module variable, so every write would allocate a HeapNumber.
+const R = new Float64Array(2);
 
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  L = a - (s - bb) + (b - bb);
-  H = s;
+  R[1] = a - (s - bb) + (b - bb);
+  R[0] = s;
 }
 
 function quickTwoSum(a: number, b: number): void {
   const s = a + b;
-  L = b - (s - a);
-  H = s;
+  R[1] = b - (s - a);
+  R[0] = s;
 }
 
 const SPLIT = 134217729; // 2**27 + 1
@@ -44,34 +45,34 @@ function twoProd(a: number, b: number): void {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  L = ah * bh - p + ah * bl + al * bh + al * bl;
-  H = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+  R[0] = p;
 }
 
 /** (ah, al) + (bh, bl), accurate version. */
 function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
-  const s1 = H;
-  let s2 = L;
+  const s1 = R[0];
+  let s2 = R[1];
   twoSum(al, bl);
-  const t1 = H;
-  const t2 = L;
+  const t1 = R[0];
+  const t2 = R[1];
   s2 += t1;
   quickTwoSum(s1, s2);
-  quickTwoSum(H, L + t2);
+  quickTwoSum(R[0], R[1] + t2);
 }
 
 function ddMul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
-  const p = H;
-  const e = L + (ah * bl + al * bh);
+  const p = R[0];
+  const e = R[1] + (ah * bl + al * bh);
   quickTwoSum(p, e);
 }
 
 function ddMulD(ah: number, al: number, b: number): void {
   twoProd(ah, b);
-  const p = H;
-  const e = L + al * b;
+  const p = R[0];
+  const e = R[1] + al * b;
   quickTwoSum(p, e);
 }
 
@@ -79,17 +80,17 @@ function ddMulD(ah: number, al: number, b: number): void {
 function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   ddMulD(bh, bl, q1);
-  ddAdd(ah, al, -H, -L);
-  let rh = H;
-  let rl = L;
+  ddAdd(ah, al, -R[0], -R[1]);
+  let rh = R[0];
+  let rl = R[1];
   const q2 = rh / bh;
   ddMulD(bh, bl, q2);
-  ddAdd(rh, rl, -H, -L);
-  rh = H;
-  rl = L;
+  ddAdd(rh, rl, -R[0], -R[1]);
+  rh = R[0];
+  rl = R[1];
   const q3 = rh / bh;
   quickTwoSum(q1, q2);
-  ddAdd(H, L, q3, 0);
+  ddAdd(R[0], R[1], q3, 0);
 }
 
 // ln 2 as a double-double.
@@ -105,11 +106,14 @@ for (let k = 0; k < ATANH_TERMS; k++) {
   const hi = 1 / d;
   twoProd(hi, d);
   INV_ODD_HI[k] = hi;
-  INV_ODD_LO[k] = (1 - H - L) / d;
+  INV_ODD_LO[k] = (1 - R[0] - R[1]) / d;
 }
 
-/** Natural log of a positive finite x as a double-double in (H, L). */
-function ddLog(x: number): void {
+/**
+ * Natural log of a positive finite x as a double-double in (R[0], R[1]), by the
+ * plain atanh series (slow; used to build the tables below).
+ */
+function ddLogSeries(x: number): void {
   const dc = decompose(x);
   // x = mant * 2**exp; bring the mantissa into [sqrt(1/2), sqrt(2)).
   let k = dc.exp + 52;
@@ -124,28 +128,28 @@ function ddLog(x: number): void {
   }
   // s = (m - 1) / (m + 1); m - 1 is exact (Sterbenz), m + 1 as a double-double.
   twoSum(m, 1);
-  ddDiv(m - 1, 0, H, L);
-  const sh = H;
-  const sl = L;
+  ddDiv(m - 1, 0, R[0], R[1]);
+  const sh = R[0];
+  const sl = R[1];
   ddMul(sh, sl, sh, sl);
-  const zh = H;
-  const zl = L;
+  const zh = R[0];
+  const zl = R[1];
   // Horner: sum_{k} z**k / (2k+1)
   let ph = INV_ODD_HI[ATANH_TERMS - 1]!;
   let pl = INV_ODD_LO[ATANH_TERMS - 1]!;
   for (let i = ATANH_TERMS - 2; i >= 0; i--) {
     ddMul(ph, pl, zh, zl);
-    ddAdd(H, L, INV_ODD_HI[i]!, INV_ODD_LO[i]!);
-    ph = H;
-    pl = L;
+    ddAdd(R[0], R[1], INV_ODD_HI[i]!, INV_ODD_LO[i]!);
+    ph = R[0];
+    pl = R[1];
   }
   ddMul(ph, pl, sh, sl);
-  const lh = H * 2;
-  const ll = L * 2;
+  const lh = R[0] * 2;
+  const ll = R[1] * 2;
   // + k * ln2
   twoProd(k, LN2_HI);
-  const kh = H;
-  const kl = L + k * LN2_LO;
+  const kh = R[0];
+  const kl = R[1] + k * LN2_LO;
   ddAdd(kh, kl, lh, ll);
 }
 
@@ -153,41 +157,41 @@ const EXP_SQUARINGS = 10;
 const EXP_TERMS = 11;
 
 /**
- * exp(th + tl) = (1 + q) * 2**n: sets (H, L) to q (the expm1 part of the
+ * exp(th + tl) = (1 + q) * 2**n: sets (R[0], R[1]) to q (the expm1 part of the
  * reduced argument) and returns n.
  */
-function ddExpReduced(th: number, tl: number): number {
+function ddExpSeries(th: number, tl: number): number {
   const n = Math.round(th / LN2_HI);
   // r = t - n*ln2
   twoProd(n, LN2_HI);
-  const ah = H;
-  const al = L + n * LN2_LO;
+  const ah = R[0];
+  const al = R[1] + n * LN2_LO;
   ddAdd(th, tl, -ah, -al);
   const scale = 1 / (1 << EXP_SQUARINGS);
-  const rh = H * scale;
-  const rl = L * scale;
+  const rh = R[0] * scale;
+  const rl = R[1] * scale;
   // expm1(r') = r'(1 + r'/2 (1 + r'/3 (1 + ...)))
   let ph = 1;
   let pl = 0;
   for (let k = EXP_TERMS; k >= 2; k--) {
     ddMul(ph, pl, rh, rl);
-    ddDivD(H, L, k);
-    ddAdd(H, L, 1, 0);
-    ph = H;
-    pl = L;
+    ddDivD(R[0], R[1], k);
+    ddAdd(R[0], R[1], 1, 0);
+    ph = R[0];
+    pl = R[1];
   }
   ddMul(ph, pl, rh, rl);
-  let qh = H;
-  let ql = L;
+  let qh = R[0];
+  let ql = R[1];
   // (1+q)**2 - 1 = q * (2 + q), ten times.
   for (let i = 0; i < EXP_SQUARINGS; i++) {
     ddAdd(qh, ql, 2, 0);
-    ddMul(qh, ql, H, L);
-    qh = H;
-    ql = L;
+    ddMul(qh, ql, R[0], R[1]);
+    qh = R[0];
+    ql = R[1];
   }
-  H = qh;
-  L = ql;
+  R[0] = qh;
+  R[1] = ql;
   return n;
 }
 
@@ -195,10 +199,116 @@ function ddExpReduced(th: number, tl: number): number {
 function ddDivD(ah: number, al: number, b: number): void {
   const q1 = ah / b;
   twoProd(q1, b);
-  // remainder (ah + al) - (H + L)
-  const r = ah - H - L + al;
+  // remainder (ah + al) - (R[0] + R[1])
+  const r = ah - R[0] - R[1] + al;
   const q2 = r / b;
   quickTwoSum(q1, q2);
+}
+
+
+// Tables for the fast paths: ln(1 + i/64) and 2**(j/64) as double-doubles,
+// computed once with the slow series above.
+const LOG_TABLE_BITS = 6;
+const LOG_N = 1 << LOG_TABLE_BITS;
+const LOGC_HI = new Float64Array(LOG_N + 1);
+const LOGC_LO = new Float64Array(LOG_N + 1);
+for (let i = 0; i <= LOG_N; i++) {
+  if (i === 0) continue;
+  ddLogSeries(1 + i / LOG_N);
+  LOGC_HI[i] = R[0];
+  LOGC_LO[i] = R[1];
+}
+const EXP2_HI = new Float64Array(LOG_N);
+const EXP2_LO = new Float64Array(LOG_N);
+for (let j = 0; j < LOG_N; j++) {
+  // 2**(j/64) = exp(j * ln2 / 64)
+  ddMulD(LN2_HI, LN2_LO, j / LOG_N);
+  const n = ddExpSeries(R[0], R[1]);
+  ddAdd(1, 0, R[0], R[1]);
+  EXP2_HI[j] = R[0] * 2 ** n;
+  EXP2_LO[j] = R[1] * 2 ** n;
+}
+
+/**
+ * Natural log of a positive finite x as a double-double in (R[0], R[1]):
+ * x = 2**k * m, m in [1, 2); m = c * (m/c) with c = 1 + i/64 nearest to m;
+ * ln(m/c) = 2 atanh(s), s = (m - c)/(m + c), |s| <= 1/256, so eight series
+ * terms suffice (the last four in plain double: they are below 2**-64).
+ */
+function ddLog(x: number): void {
+  const dc = decompose(x);
+  let k = dc.exp + 52;
+  let m = dc.mant / 4503599627370496;
+  while (m < 1) {
+    m *= 2;
+    k -= 1;
+  }
+  const i = Math.round((m - 1) * LOG_N);
+  const c = 1 + i / LOG_N;
+  // m - c is exact (Sterbenz); m + c as a double-double.
+  twoSum(m, c);
+  ddDiv(m - c, 0, R[0], R[1]);
+  const sh = R[0];
+  const sl = R[1];
+  ddMul(sh, sl, sh, sl);
+  const zh = R[0];
+  const zl = R[1];
+  // Tail sum_{j>=4} z**j/(2j+1), in double.
+  const tail = zh * zh * zh * zh * (1 / 9 + zh * (1 / 11 + zh * (1 / 13 + zh / 15)));
+  let ph = INV_ODD_HI[3]! + tail;
+  let pl = INV_ODD_LO[3]!;
+  for (let j = 2; j >= 0; j--) {
+    ddMul(ph, pl, zh, zl);
+    ddAdd(R[0], R[1], INV_ODD_HI[j]!, INV_ODD_LO[j]!);
+    ph = R[0];
+    pl = R[1];
+  }
+  ddMul(ph, pl, sh, sl);
+  const lh = R[0] * 2;
+  const ll = R[1] * 2;
+  // + k * ln2 + ln(c)
+  twoProd(k, LN2_HI);
+  ddAdd(R[0], R[1] + k * LN2_LO, LOGC_HI[i]!, LOGC_LO[i]!);
+  ddAdd(R[0], R[1], lh, ll);
+}
+
+const LN2_64_HI = LN2_HI / LOG_N;
+const LN2_64_LO = LN2_LO / LOG_N;
+
+/**
+ * exp(th + tl) = 2**n * 2**(j/64) * (1 + q): sets (R[0], R[1]) to the double-double
+ * 2**(j/64) * (1 + q) and returns n. The reduced argument |r| <= ln2/128, so
+ * the Taylor series of expm1 needs terms up to r**11/11!, those from r**6 on
+ * in plain double.
+ */
+function ddExp(th: number, tl: number): number {
+  const N = Math.round((th / LN2_HI) * LOG_N);
+  const j = N & (LOG_N - 1);
+  const n = (N - j) / LOG_N;
+  twoProd(N, LN2_64_HI);
+  ddAdd(th, tl, -R[0], -(R[1] + N * LN2_64_LO));
+  const rh = R[0];
+  const rl = R[1];
+  const tail = 1 + (rh / 7) * (1 + (rh / 8) * (1 + (rh / 9) * (1 + (rh / 10) * (1 + rh / 11))));
+  // acc = 1 + r * tail / 6
+  ddMulD(rh, rl, tail / 6);
+  ddAdd(1, 0, R[0], R[1]);
+  let ah = R[0];
+  let al = R[1];
+  for (let k = 5; k >= 2; k--) {
+    ddMul(ah, al, rh, rl);
+    ddDivD(R[0], R[1], k);
+    ddAdd(1, 0, R[0], R[1]);
+    ah = R[0];
+    al = R[1];
+  }
+  ddMul(ah, al, rh, rl); // q = expm1(r)
+  const qh = R[0];
+  const ql = R[1];
+  // 2**(j/64) * (1 + q) = T + T*q
+  ddMul(EXP2_HI[j]!, EXP2_LO[j]!, qh, ql);
+  ddAdd(EXP2_HI[j]!, EXP2_LO[j]!, R[0], R[1]);
+  return n;
 }
 
 const MAX_EXACT_EXP = 64;
@@ -209,19 +319,22 @@ const MAX_EXACT_EXP = 64;
  * Returns Infinity on overflow.
  */
 export function powPositive(x: number, y: number): number {
+  // One IEEE operation is correctly rounded: these need no extra precision.
+  if (y === 2) return x * x;
+  if (y === 1) return x;
+  if (y === -1) return 1 / x;
+  if (y === 0.5) return Math.sqrt(x);
   if (Number.isInteger(y) && Math.abs(y) <= MAX_EXACT_EXP) return powExactInt(x, y);
   ddLog(x);
-  const lh = H;
-  const ll = L;
+  const lh = R[0];
+  const ll = R[1];
   ddMulD(lh, ll, y);
-  const th = H;
-  const tl = L;
+  const th = R[0];
+  const tl = R[1];
   if (th > 710) return Infinity;
   if (th < -746) return 0;
-  const n = ddExpReduced(th, tl);
-  // value = (1 + q) * 2**n
-  ddAdd(1, 0, H, L);
-  return scaleDD(H, L, n);
+  const n = ddExp(th, tl);
+  return scaleDD(R[0], R[1], n);
 }
 
 /** Round hi + lo (a normalised double-double) times 2**n to a double. */

@@ -12,6 +12,9 @@
 import { type PyInt } from './pyint.js';
 import { decompose } from './float-bits.js';
 import { bigintToHash, numberToHash } from './hash64.js';
+import { TWO32 } from './float-bits.js';
+
+const TWO61 = 2305843009213693952;
 
 export const HASH_MODULUS = (1n << 61n) - 1n;
 export const HASH_INF = 314159;
@@ -46,12 +49,25 @@ export function hashFloat(x: number, address: number, out: Uint32Array, off: num
     numberToHash(x === -1 ? -2 : x === 0 ? 0 : x, out, off);
     return;
   }
+  // m * 2**k mod P for m < 2**53 < P is a rotation left by k of the 61-bit
+  // value m. Both halves of the rotation are exact doubles (they keep at most
+  // m's 53 significant bits), but their sum may span 61 bits, so each is split
+  // into 32-bit halves whose bits do not overlap.
   const d = decompose(x);
-  const e = ((d.exp % 61) + 61) % 61;
-  let h = (BigInt(d.mant) << BigInt(e)) % HASH_MODULUS;
-  if (x < 0) h = -h;
-  if (h === -1n) h = -2n;
-  bigintToHash(h, out, off);
+  const k = ((d.exp % 61) + 61) % 61;
+  const m = d.mant;
+  const left = (m * 2 ** k) % TWO61; // exact: fmod, and m * 2**k is exact
+  const right = Math.floor(m / 2 ** (61 - k));
+  let lo = (left % TWO32) + (right % TWO32);
+  let hi = Math.floor(left / TWO32) + Math.floor(right / TWO32);
+  if (x < 0) {
+    // 64-bit two's complement negation.
+    lo = (TWO32 - lo) % TWO32;
+    hi = (~hi + (lo === 0 ? 1 : 0)) >>> 0;
+    if (lo === 0xffffffff && hi === 0xffffffff) lo = 0xfffffffe; // -1 → -2
+  }
+  out[off] = lo;
+  out[off + 1] = hi;
 }
 
 /**

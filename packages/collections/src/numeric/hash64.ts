@@ -32,11 +32,13 @@ export function numberToHash(v: number, out: Uint32Array, off: number): void {
   out[off + 1] = Math.floor(v / TWO32) >>> 0;
 }
 
-// Scratch for 64-bit products: results of mul64 land here (lo, hi).
-export let mulLo = 0;
-export let mulHi = 0;
+/**
+ * Result of mul64: [0] = low half, [1] = high half. A typed array rather than
+ * module variables so that storing a uint32 above 2**31 does not allocate.
+ */
+export const MUL = new Uint32Array(2);
 
-/** (ahi:alo) * (bhi:blo) mod 2**64 into mulLo/mulHi (unsigned halves). */
+/** (ahi:alo) * (bhi:blo) mod 2**64 into MUL (unsigned halves). */
 export function mul64(alo: number, ahi: number, blo: number, bhi: number): void {
   alo >>>= 0;
   blo >>>= 0;
@@ -49,6 +51,6 @@ export function mul64(alo: number, ahi: number, blo: number, bhi: number): void 
   const lo32 = low % TWO32;
   const carry = Math.floor(low / TWO32);
   const hiPart = a1 * b1 + Math.floor(mid / 65536) + carry; // exact, < 2**34
-  mulLo = lo32;
-  mulHi = ((hiPart % TWO32) + Math.imul(ahi, blo) + Math.imul(alo, bhi)) >>> 0;
+  MUL[0] = lo32;
+  MUL[1] = (hiPart % TWO32) + Math.imul(ahi, blo) + Math.imul(alo, bhi);
 }

@@ -8,7 +8,7 @@
 // with P1 = 11400714785074694791, P2 = 14029467366897019727,
 // P5 = 2870177450012600261. All arithmetic is mod 2**64, done on uint32 halves.
 
-import { mul64, mulLo, mulHi } from './hash64.js';
+import { mul64, MUL } from './hash64.js';
 
 const P1_LO = 0x85ebca87, P1_HI = 0x9e3779b1;
 const P2_LO = 0x27d4eb4f, P2_HI = 0xc2b2ae3d;
@@ -29,18 +29,18 @@ export class TupleHasher {
 
   add(laneLo: number, laneHi: number): void {
     mul64(laneLo, laneHi, P2_LO, P2_HI);
-    let lo = this.lo + mulLo;
+    let lo = this.lo + MUL[0]!;
     const carry = lo >= 4294967296 ? 1 : 0;
     lo >>>= 0;
-    let hi = (this.hi + mulHi + carry) >>> 0;
+    let hi = (this.hi + MUL[1]! + carry) >>> 0;
     // rotl 31
     const nlo = ((lo << 31) | (hi >>> 1)) >>> 0;
     const nhi = ((hi << 31) | (lo >>> 1)) >>> 0;
     lo = nlo;
     hi = nhi;
     mul64(lo, hi, P1_LO, P1_HI);
-    this.lo = mulLo;
-    this.hi = mulHi;
+    this.lo = MUL[0]!;
+    this.hi = MUL[1]!;
   }
 
   finish(len: number, out: Uint32Array, off: number): void {
