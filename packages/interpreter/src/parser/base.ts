@@ -165,12 +165,40 @@ export class ParserBase {
   // ---- errors --------------------------------------------------------------------
 
   raiseAt(msg: string, a: Span | Token, b: Span | Token = a, type = 'SyntaxError'): never {
+    // pegen's NEWLINE token leaves the '\n' out: it ends where it starts
+    const bNewline = (b as Token).kind === TokenKind.NEWLINE;
     throw new RaisedError(type, msg, {
       lineno: startLine(a),
       col: startCol(a),
-      endLineno: endLine(b),
-      endCol: endCol(b),
+      endLineno: bNewline ? (b as Token).lineno : endLine(b),
+      endCol: bNewline ? (b as Token).col : endCol(b),
     });
+  }
+
+  /** raise with explicit byte columns; a negative column gives offset col+1 (CPython's -1 → 0) */
+  raiseRaw(msg: string, lineno: number, col: number, endLineno: number, endCol: number): never {
+    throw new RaisedError('SyntaxError', msg, { lineno, col, endLineno, endCol });
+  }
+
+  /** paren nesting level of each token after it is read (pegen's token->level) */
+  levels: Int32Array | null = null;
+
+  levelAt(i: number): number {
+    if (this.levels === null) {
+      const lv = new Int32Array(this.tokens.length);
+      let d = 0;
+      for (let k = 0; k < this.tokens.length; k++) {
+        const t = this.tokens[k]!;
+        if (t.kind === TokenKind.OP && t.value.length === 1) {
+          const c = t.value;
+          if (c === '(' || c === '[' || c === '{') d++;
+          else if ((c === ')' || c === ']' || c === '}') && d > 0) d--;
+        }
+        lv[k] = d;
+      }
+      this.levels = lv;
+    }
+    return this.levels[i] ?? 0;
   }
 }
 

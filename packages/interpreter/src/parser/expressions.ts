@@ -6,6 +6,7 @@
 // token of the rule to the last token it consumed, as pegen sets them.
 
 import type { Token } from '../lexer/token.js';
+import type { LexWarning } from '../lexer/index.js';
 import { TokenKind } from '../lexer/token.js';
 import { ELLIPSIS, type Node } from '../ast/nodes.js';
 import { ParserBase, KEYWORDS, identifier } from './base.js';
@@ -33,6 +34,8 @@ const UNARY: ReadonlyMap<string, string> = new Map([['+', 'UAdd'], ['-', 'USub']
 export class ExpressionParser extends ParserBase implements FStringHost {
   /** source text (for error messages and f-string sub-parses) */
   source = '';
+  /** DeprecationWarnings of literal decoding (invalid escape sequences) */
+  warnings: LexWarning[] = [];
 
   // ---- star_expressions / named expressions ---------------------------------------
 
@@ -79,8 +82,12 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     return this.parseNamedExpression();
   }
 
-  /** named_expression: assignment_expression | expression !':=' */
-  parseNamedExpression(): Node {
+  /**
+   * named_expression: assignment_expression | expression !':='.
+   * `withInvalid` = false gives the call-argument form, which has no
+   * invalid_named_expression alternative.
+   */
+  parseNamedExpression(withInvalid = true): Node {
     const t = this.tok;
     if (t.kind === NAME && !KEYWORDS.has(t.value)) {
       const n = this.peekAt(1);
@@ -99,7 +106,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       if (this.checkInvalid) this.raiseAt(`cannot use assignment expressions with ${exprName(e)}`, e);
       this.fail();
     }
-    if (this.checkInvalid && this.isOp('=')) this.invalidNamedExpression(e);
+    if (withInvalid && this.checkInvalid && this.isOp('=')) this.invalidNamedExpression(e);
     return e;
   }
 
@@ -155,6 +162,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     this.enter();
     try {
       if (this.isKw('lambda')) return this.parseLambda();
+      if (this.checkInvalid) this.invalidExpression();
       const s = this.tok;
       const a = this.parseDisjunction();
       if (!this.isKw('if')) return a;
@@ -162,7 +170,6 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       this.pos++;
       const b = this.parseDisjunction();
       if (!this.acceptKw('else')) {
-        if (this.checkInvalid) this.raiseAt("expected 'else' after 'if' expression", a, b);
         this.pos = save;
         return a;
       }
@@ -170,6 +177,62 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       return { _type: 'IfExp', test: b, body: a, orelse: c, lineno: s.lineno, col_offset: s.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
     } finally {
       this.depth--;
+    }
+  }
+
+  /**
+   * invalid_expression and invalid_legacy_expression (second pass only):
+   * `a b` inside brackets → "Perhaps you forgot a comma?"; `a if b` without
+   * else; `print x` / `exec x` → "Missing parentheses in call to ...".
+   * The probes run without invalid checks (expression_without_invalid).
+   */
+  invalidExpression(): void {
+    const save = this.pos;
+    const t = this.tok;
+    const n = this.peekAt(1);
+    this.checkInvalid = false;
+    try {
+      if (!(t.kind === NAME && (n.kind === STRING || t.value === 'match' || t.value === 'case' || t.value === '_'))) {
+        try {
+          const a = this.parseDisjunction();
+          if (this.startsExpression() && !this.isKw('not')) {
+            const b = this.parseExpression();
+            if (!isLegacy(a) && this.levelAt(this.pos - 1) > 0) {
+              this.checkInvalid = true;
+              this.raiseAt('invalid syntax. Perhaps you forgot a comma?', a, b);
+            }
+          }
+        } catch (x) {
+          if (x !== FAIL) throw x;
+        }
+        this.pos = save;
+      }
+      try {
+        const a = this.parseDisjunction();
+        if (this.acceptKw('if')) {
+          const b = this.parseDisjunction();
+          if (!this.isKw('else') && !this.isOp(':')) {
+            this.checkInvalid = true;
+            this.raiseAt("expected 'else' after 'if' expression", a, b);
+          }
+        }
+      } catch (x) {
+        if (x !== FAIL) throw x;
+      }
+      this.pos = save;
+      if (t.kind === NAME && (t.value === 'print' || t.value === 'exec') && !(n.kind === OP && n.value === '(')) {
+        try {
+          this.pos++;
+          const b = this.parseStarExpressions();
+          this.checkInvalid = true;
+          this.raiseAt(`Missing parentheses in call to '${t.value}'. Did you mean ${t.value}(...)?`, t, b);
+        } catch (x) {
+          if (x !== FAIL) throw x;
+        }
+      }
+    } finally {
+      this.checkInvalid = true;
+      this.pos = save;
     }
   }
 
@@ -197,7 +260,10 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     let starSeen = false;
     let slashSeen = false;
     while (!this.isOp(close)) {
-      if (kwarg !== null) this.fail();
+      if (kwarg !== null) {
+        if (this.checkInvalid) this.raiseAt('arguments cannot follow var-keyword argument', this.tok);
+        this.fail();
+      }
       if (this.isOp('/')) {
         if (slashSeen || starSeen || args.length === 0) {
           if (this.checkInvalid) this.invalidSlash(slashSeen, starSeen);
@@ -453,11 +519,12 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     while (!this.isOp(')')) {
       const t = this.tok;
       if (t.kind === OP && t.value === '*') {
+        if (sawDoubleStar) {
+          if (this.checkInvalid) this.raiseAt('iterable argument unpacking follows keyword argument unpacking', t);
+          this.fail();
+        }
         this.pos++;
         const v = this.parseExpression();
-        if (sawDoubleStar && this.checkInvalid) {
-          this.raiseAt('iterable argument unpacking follows keyword argument unpacking', t, v);
-        }
         args.push({ _type: 'Starred', value: v, ctx: 'Load', lineno: t.lineno, col_offset: t.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol });
       } else if (t.kind === OP && t.value === '**') {
         this.pos++;
@@ -477,7 +544,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         sawKeyword = true;
         keywords.push({ _type: 'keyword', arg: identifier(t.value), value: v, lineno: t.lineno, col_offset: t.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol });
       } else {
-        const e = this.parseNamedExpression();
+        const e = this.parseNamedExpression(false);
         if (this.isKw('for') || this.isKw('async')) {
           if (!allowGenexp) this.fail();
           if (args.length === 0 && keywords.length === 0 && e._type !== 'Starred') {
@@ -508,7 +575,17 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         }
         if (sawKeyword || sawDoubleStar) {
           if (this.checkInvalid) {
-            this.raiseAt(sawDoubleStar ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', e);
+            // _PyPegen_arguments_parsing_error: reported at the token after the arguments
+            try {
+              while (this.acceptOp(',')) {
+                if (this.isOp(')')) break;
+                if (this.isOp('*') || this.isOp('**')) this.pos++;
+                this.parseNamedExpression(false);
+              }
+            } catch (x) {
+              if (x !== FAIL) throw x;
+            }
+            this.raiseAt(sawDoubleStar ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', this.tok);
           }
           this.fail();
         }
@@ -522,7 +599,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
 
   invalidKeywordName(t: Token): void {
     if (t.value === 'True' || t.value === 'False' || t.value === 'None') {
-      this.raiseAt(`cannot assign to ${t.value}`, t);
+      this.raiseAt(`cannot assign to ${t.value}`, t, this.peekAt(1));
     }
     this.raiseAt('expression cannot contain assignment, perhaps you meant "=="?', t, this.peekAt(1));
   }
@@ -555,7 +632,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     if (!(t.kind === OP && t.value === ':')) {
       lower = this.parseNamedExpression();
       if (!this.isOp(':')) return lower;
-      if (lower._type === 'NamedExpr') this.fail();
+      if (lower._type === 'NamedExpr' && t.kind === NAME) this.fail();
     }
     this.pos++; // ':'
     let upper: Node | null = null;
@@ -680,7 +757,10 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       }
       const first = this.parseStarNamedExpression();
       if (this.isKw('for') || this.isKw('async')) {
-        if (first._type === 'Starred') this.fail();
+        if (first._type === 'Starred') {
+          if (this.checkInvalid) this.invalidStarComprehension(first);
+          this.fail();
+        }
         const gens = this.parseForIfClauses();
         const close = this.expectOp(']');
         return { _type: 'ListComp', elt: first, generators: gens, lineno: open.lineno, col_offset: open.col, end_lineno: close.endLineno, end_col_offset: close.endCol };
@@ -690,6 +770,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         if (this.isOp(']')) break;
         elts.push(this.parseStarNamedExpression());
       }
+      if (this.checkInvalid) this.invalidComprehensionTarget(elts);
       const close = this.expectOp(']');
       return { _type: 'List', elts, ctx: 'Load', lineno: open.lineno, col_offset: open.col, end_lineno: close.endLineno, end_col_offset: close.endCol };
     } finally {
@@ -710,12 +791,16 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       let firstKey: Node | null = null;
       let firstVal: Node;
       if (this.isOp('**')) {
-        this.pos++;
+        const dstar = this.advance();
         firstVal = this.parseBitwiseOr();
         isDict = true;
+        if (this.checkInvalid && (this.isKw('for') || this.isKw('async'))) {
+          this.raiseAt('dict unpacking cannot be used in dict comprehension', dstar);
+        }
       } else {
+        const et = this.tok;
         const e = this.parseStarNamedExpression();
-        if (this.isOp(':') && e._type !== 'Starred' && e._type !== 'NamedExpr') {
+        if (this.isOp(':') && e._type !== 'Starred' && !(e._type === 'NamedExpr' && et.kind === NAME)) {
           this.pos++;
           firstKey = e;
           firstVal = this.parseExpression();
@@ -729,7 +814,10 @@ export class ExpressionParser extends ParserBase implements FStringHost {
           firstVal = e;
           isDict = false;
           if (this.isKw('for') || this.isKw('async')) {
-            if (e._type === 'Starred') this.fail();
+            if (e._type === 'Starred') {
+              if (this.checkInvalid) this.invalidStarComprehension(e);
+              this.fail();
+            }
             const gens = this.parseForIfClauses();
             const close = this.expectOp('}');
             return { _type: 'SetComp', elt: e, generators: gens, lineno: open.lineno, col_offset: open.col, end_lineno: close.endLineno, end_col_offset: close.endCol };
@@ -745,7 +833,11 @@ export class ExpressionParser extends ParserBase implements FStringHost {
             keys.push(null);
             values.push(this.parseBitwiseOr());
           } else {
-            keys.push(this.parseExpression());
+            const k = this.parseExpression();
+            if (!this.isOp(':') && this.checkInvalid) {
+              this.raiseRaw("':' expected after dictionary key", k.lineno!, k.end_col_offset! - 1, k.end_lineno!, -1);
+            }
+            keys.push(k);
             this.expectOp(':');
             values.push(this.parseExpression());
           }
@@ -758,6 +850,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         if (this.isOp('}')) break;
         elts.push(this.parseStarNamedExpression());
       }
+      if (this.checkInvalid) this.invalidComprehensionTarget(elts);
       const close = this.expectOp('}');
       return { _type: 'Set', elts, lineno: open.lineno, col_offset: open.col, end_lineno: close.endLineno, end_col_offset: close.endCol };
     } finally {
@@ -766,6 +859,27 @@ export class ExpressionParser extends ParserBase implements FStringHost {
   }
 
   // ---- comprehensions -----------------------------------------------------------------------
+
+  /** invalid_comprehension: `[*a for ...]` */
+  invalidStarComprehension(e: Node): void {
+    this.raiseAt('iterable unpacking cannot be used in comprehension', e);
+  }
+
+  /** invalid_comprehension: `[a, b for ...]` → did you forget parentheses */
+  invalidComprehensionTarget(elts: Node[]): void {
+    if (elts.length === 0 || !(this.isKw('for') || (this.isKw('async') && this.peekAt(1).value === 'for'))) return;
+    const save = this.pos;
+    try {
+      this.parseForIfClauses();
+    } catch (x) {
+      if (x !== FAIL) throw x;
+      this.pos = save;
+      return;
+    }
+    this.pos = save;
+    if (elts.length === 1) this.raiseAt('did you forget parentheses around the comprehension target?', elts[0]!, this.last);
+    this.raiseAt('did you forget parentheses around the comprehension target?', elts[0]!, elts[elts.length - 1]!);
+  }
 
   /** for_if_clauses: ([ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+ */
   parseForIfClauses(): Node[] {
@@ -891,21 +1005,34 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     return { _type: 'Tuple', elts, ctx: 'Load', lineno: s.lineno, col_offset: s.col, end_lineno: e.endLineno, end_col_offset: e.endCol };
   }
 
-  /** FStringHost: parse the tokens of one f-string replacement field as star_expressions */
-  parseFStringTokens(tokens: Token[]): Node {
-    const savedTokens = this.tokens;
-    const savedPos = this.pos;
+  /** index of the furthest token the last f-string sub-parse looked at */
+  subFurthest = 0;
+
+  /**
+   * FStringHost: parse the tokens of one f-string replacement field (wrapped in
+   * parentheses) as star_expressions, on this parser's state, which is restored.
+   */
+  parseFStringTokens(tokens: Token[], checkInvalid: boolean): Node {
+    const saved = [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels] as const;
     this.tokens = tokens;
     this.pos = 0;
+    this.furthest = 0;
+    this.checkInvalid = checkInvalid;
+    this.levels = null;
     try {
-      const e = this.isKw('yield') ? this.parseYieldExpr() : this.parseStarExpressions();
+      const e = this.parseStarExpressions();
       if (this.tok.kind !== TokenKind.ENDMARKER && this.tok.kind !== TokenKind.NEWLINE) this.fail();
       return e;
     } finally {
-      this.tokens = savedTokens;
-      this.pos = savedPos;
+      this.subFurthest = this.furthest;
+      [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels] = saved;
     }
   }
+}
+
+/** _PyPegen_check_legacy_stmt: `print` / `exec` used as a statement */
+function isLegacy(e: Node): boolean {
+  return e._type === 'Name' && (e.id === 'print' || e.id === 'exec');
 }
 
 /** Is `e` something the bitwise_or rule can produce (no comparison / boolean / ternary)? */

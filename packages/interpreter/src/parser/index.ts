@@ -59,13 +59,17 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   };
   const p = new StatementParser(tokens);
   p.source = src;
+  // "'(' was never closed" is the tokenizer hitting EOF inside brackets: CPython
+  // reports it only when the parser itself gets there
+  const eofError = lex.error !== null && lex.error.msg.endsWith('was never closed');
+  const sentinel = tokens.length - 1;
   try {
     return { ok: true, tree: runRule(p, mode) };
   } catch (x) {
     if (x instanceof RaisedError) return { ok: false, error: toPyError(x, src, filename) };
     if (x !== FAIL) return internalError(x, filename);
   }
-  if (lex.error !== null) return lexError();
+  if (lex.error !== null && p.furthest >= sentinel) return lexError();
   const furthest = p.furthest;
   const p2 = new StatementParser(tokens);
   p2.source = src;
@@ -76,8 +80,12 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
     if (x instanceof RaisedError) return { ok: false, error: toPyError(x, src, filename) };
     if (x !== FAIL) return internalError(x, filename);
   }
+  if (lex.error !== null && (!eofError || Math.max(furthest, p2.furthest) >= sentinel)) return lexError();
   const t = tokens[Math.max(furthest, p2.furthest)]!;
-  if (t.kind === TokenKind.INDENT) return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected indent', spanOf(t)), src, filename) };
+  if (t.kind === TokenKind.INDENT) {
+    // CPython: offset = the indentation width, end_offset -1
+    return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected indent', { lineno: t.lineno, col: t.endCol - 1, endLineno: t.lineno, endCol: -2 }), src, filename) };
+  }
   if (t.kind === TokenKind.DEDENT) return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected unindent', spanOf(t)), src, filename) };
   return { ok: false, error: toPyError(new RaisedError('SyntaxError', 'invalid syntax', spanOf(t)), src, filename) };
 }
@@ -137,8 +145,8 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
   const endText = s.endLineno === s.lineno ? text : lineText(src, s.endLineno);
   return {
     type: e.type, msg: e.msg, filename,
-    lineno: s.lineno, offset: charOffset(text, s.col),
-    end_lineno: s.endLineno, end_offset: charOffset(endText, s.endCol),
+    lineno: s.lineno, offset: s.col < 0 ? s.col + 1 : charOffset(text, s.col),
+    end_lineno: s.endLineno, end_offset: s.endCol < 0 ? s.endCol + 1 : charOffset(endText, s.endCol),
     text,
   };
 }

@@ -117,8 +117,7 @@ export class StatementParser extends PatternParser {
       out.push(this.parseDecorated());
       return;
     } else if (t.kind === INDENT) {
-      if (this.checkInvalid) this.raiseAt('unexpected indent', t, t, 'IndentationError');
-      this.fail();
+      this.fail(); // reported as "unexpected indent" by parse()
     }
     this.parseSimpleStatements(out);
   }
@@ -203,10 +202,13 @@ export class StatementParser extends PatternParser {
         case 'continue': this.pos++; return this.stmt({ _type: 'Continue' }, t);
         case 'del': {
           this.pos++;
-          const targets = this.parseDelTargets();
-          if (!this.isOp(';') && this.kind() !== NEWLINE) {
-            if (this.checkInvalid) this.invalidDelStmt(t);
-            this.fail();
+          let targets: Node[];
+          try {
+            targets = this.parseDelTargets();
+            if (!this.isOp(';') && this.kind() !== NEWLINE) this.fail();
+          } catch (x) {
+            if (x === FAIL && this.checkInvalid) this.invalidDelStmt(t);
+            throw x;
           }
           return this.stmt({ _type: 'Delete', targets }, t);
         }
@@ -295,6 +297,7 @@ export class StatementParser extends PatternParser {
     for (const tg of targets) {
       if (setContext(tg, 'Store') !== null) {
         if (this.checkInvalid) {
+          this.invalidAssignmentNamed(first);
           const bad = invalidTarget(tg, 'Store')!;
           if (bad._type === 'Yield' || bad._type === 'YieldFrom') this.raiseAt('assignment to yield expression not possible', bad);
           this.raiseAt(`cannot assign to ${exprName(bad)}`, bad);
@@ -305,10 +308,31 @@ export class StatementParser extends PatternParser {
     return { _type: 'Assign', targets, value, type_comment: null, lineno: first.lineno, col_offset: first.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
   }
 
+  /**
+   * invalid_assignment's `star_named_expression ',' star_named_expressions*`
+   * alternative, which reaches invalid_named_expression before the generic
+   * "cannot assign to" alternative: re-parse the statement start as named
+   * expressions so that `f() = 1` says "... here. Maybe you meant '==' ...".
+   */
+  invalidAssignmentNamed(first: Token): void {
+    const save = this.pos;
+    this.pos = this.tokens.indexOf(first);
+    try {
+      do this.parseStarNamedExpression();
+      while (this.acceptOp(',') && this.startsExpression());
+    } catch (x) {
+      if (x !== FAIL) throw x;
+    }
+    this.pos = save;
+  }
+
   parseAnnAssign(first: Token, e: Node): Node {
     const k = e._type;
     if (k !== 'Name' && k !== 'Attribute' && k !== 'Subscript') {
       if (this.checkInvalid) {
+        if (k === 'Tuple' && !(first.kind === OP && first.value === '(')) {
+          this.raiseAt('only single target (not tuple) can be annotated', e.elts[0] as Node);
+        }
         if (k === 'Tuple' || k === 'List') this.raiseAt(`only single target (not ${k === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, e);
         this.raiseAt('illegal target for annotation', e);
       }
@@ -596,6 +620,7 @@ export class StatementParser extends PatternParser {
   parseExceptBlock(): Node {
     const t = this.advance();
     const star = this.acceptOp('*');
+    if (star && this.checkInvalid && (this.isOp(':') || this.kind() === NEWLINE)) this.raiseAt('expected one or more exception types', this.tok);
     let type: Node | null = null;
     let name: string | null = null;
     if (!this.isOp(':') || star) {

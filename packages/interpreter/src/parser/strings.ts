@@ -12,18 +12,25 @@
 //     wrapped text; on later lines, the wrapped text's own columns;
 //   * `kind='u'` when the first token has a u prefix.
 // Decoding of escapes and the splitting of f-strings into pieces come from the
-// lexer (src/lexer/literals.ts); this file only assembles nodes.
+// lexer (src/lexer/literals.ts); this file only assembles nodes. Literal errors
+// the lexer marks `at: 'lastToken'` are placed, as pegen's RAISE_SYNTAX_ERROR
+// does, on the token after the strings (the last one the parser fetched).
+
+/** Where decoding warnings (invalid escape sequences) are collected. */
+export interface WarningSink {
+  warnings: LexWarning[];
+}
 
 import { TokenKind, type Token } from '../lexer/token.js';
-import { tokenize } from '../lexer/index.js';
-import { decodeStringLiteral, splitFString, type FStringPiece } from './literal-split.js';
+import { tokenize, decodeStringLiteral, splitFString, stringParts, type FStringPiece, type LexWarning, type PySyntaxError as LexError } from '../lexer/index.js';
 import { ComplexConst, type Node, type ConstantValue } from '../ast/nodes.js';
 import { RaisedError, FAIL } from './errors.js';
 
+
 /** What buildStrings needs from the parser: parsing a replacement field's tokens. */
-export interface FStringHost {
-  parseFStringTokens(tokens: Token[]): Node;
-  furthest: number;
+export interface FStringHost extends WarningSink {
+  parseFStringTokens(tokens: Token[], checkInvalid: boolean): Node;
+  subFurthest: number;
 }
 
 /** Value of a NUMBER token: bigint for int, number for float, ComplexConst for imaginary. */
@@ -106,21 +113,27 @@ function parseFieldExpression(host: FStringHost, parent: Token, exprText: string
     start: t.start,
     end: t.end,
   }));
-  const saved = host.furthest;
   try {
-    return host.parseFStringTokens(toks);
+    return host.parseFStringTokens(toks, false);
   } catch (x) {
-    if (x === FAIL) {
-      host.furthest = saved;
-      const i = Math.min(toks.length - 1, Math.max(0, (host as unknown as { subFurthest?: number }).subFurthest ?? 0));
-      const t = toks[i]!;
-      throw new RaisedError('SyntaxError', 'f-string: invalid syntax', { lineno: t.lineno, col: t.col, endLineno: t.endLineno, endCol: t.endCol });
-    }
-    if (x instanceof RaisedError && !x.msg.startsWith('f-string')) {
-      throw new RaisedError(x.type, 'f-string: ' + x.msg, x.span, x.ready);
-    }
-    throw x;
+    if (x !== FAIL) throw prefixed(x);
   }
+  // Errors: CPython reports them at the columns of the "(expr)" string itself,
+  // on the real line numbers; run the invalid_* pass on tokens placed that way.
+  const raw: Token[] = lex.tokens.map((t) => ({ ...t, lineno: startLine + t.lineno - 1, endLineno: startLine + t.endLineno - 1 }));
+  const firstFurthest = host.subFurthest;
+  try {
+    host.parseFStringTokens(raw, true);
+  } catch (x) {
+    if (x !== FAIL) throw prefixed(x);
+  }
+  const t = raw[Math.min(raw.length - 1, Math.max(firstFurthest, host.subFurthest))]!;
+  throw new RaisedError('SyntaxError', 'f-string: invalid syntax', { lineno: t.lineno, col: t.col, endLineno: t.endLineno, endCol: t.endCol });
+}
+
+function prefixed(x: unknown): unknown {
+  if (x instanceof RaisedError && !x.msg.startsWith('f-string')) return new RaisedError(x.type, 'f-string: ' + x.msg, x.span, x.ready);
+  return x;
 }
 
 /** Build the JoinedStr values of f-string pieces (recursively for format specs). */
@@ -142,45 +155,41 @@ function buildPieces(host: FStringHost, parent: Token, pieces: FStringPiece[], w
     if (p.formatSpec !== null) {
       const specValues: Node[] = [];
       const specLit = { text: '' };
-      buildPieces(host, parent, p.formatSpec, w, null, specValues, specLit);
-      if (specLit.text.length > 0) specValues.push(constant(specLit.text, null, w));
-      spec = { _type: 'JoinedStr', values: specValues, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset };
+      // a format spec carries the span of its own STRING token, not the concatenation's
+      const tw: Whole = { lineno: parent.lineno, col_offset: parent.col, end_lineno: parent.endLineno, end_col_offset: parent.endCol };
+      buildPieces(host, parent, p.formatSpec, tw, null, specValues, specLit);
+      if (specLit.text.length > 0) specValues.push(constant(specLit.text, null, tw));
+      spec = { _type: 'JoinedStr', values: specValues, lineno: tw.lineno, col_offset: tw.col_offset, end_lineno: tw.end_lineno, end_col_offset: tw.end_col_offset };
     }
     out.push({ _type: 'FormattedValue', value, conversion, format_spec: spec, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset });
   }
 }
 
-function prefixOf(v: string): string {
-  let i = 0;
-  while (i < v.length) {
-    const c = v.charCodeAt(i);
-    if (c === 0x22 || c === 0x27) break;
-    i++;
-  }
-  return v.slice(0, i).toLowerCase();
-}
 
 /** strings: STRING+ → Constant (str or bytes) or JoinedStr */
 export function buildStrings(host: FStringHost, tokens: Token[], start: number, end: number): Node {
+  const after = tokens[Math.min(end, tokens.length - 1)]!;
   const first = tokens[start]!;
   const lastTok = tokens[end - 1]!;
   const w: Whole = { lineno: first.lineno, col_offset: first.col, end_lineno: lastTok.endLineno, end_col_offset: lastTok.endCol };
   let bytesCount = 0;
   let fCount = 0;
   for (let i = start; i < end; i++) {
-    const p = prefixOf(tokens[i]!.value);
-    if (p.includes('b')) bytesCount++;
-    if (p.includes('f')) fCount++;
+    const p = stringParts(tokens[i]!.value);
+    if (p.bytes) bytesCount++;
+    if (p.fstring) fCount++;
   }
   if (bytesCount > 0 && bytesCount < end - start) {
-    throw new RaisedError('SyntaxError', 'cannot mix bytes and nonbytes literals', { lineno: first.lineno, col: first.col, endLineno: lastTok.endLineno, endCol: lastTok.endCol });
+    // RAISE_SYNTAX_ERROR: at the token after the strings (zero-width if NEWLINE)
+    const endCol = after.kind === TokenKind.NEWLINE ? after.col : after.endCol;
+    throw new RaisedError('SyntaxError', 'cannot mix bytes and nonbytes literals', { lineno: after.lineno, col: after.col, endLineno: after.lineno, endCol });
   }
-  const kind = prefixOf(first.value).includes('u') ? 'u' : null;
+  const kind = stringParts(first.value).unicode ? 'u' : null;
   if (bytesCount > 0) {
     const parts: Uint8Array[] = [];
     let n = 0;
     for (let i = start; i < end; i++) {
-      const d = decodeOrRaise(tokens[i]!) as Uint8Array;
+      const d = decodeOrRaise(host, tokens[i]!, after) as Uint8Array;
       parts.push(d);
       n += d.length;
     }
@@ -198,36 +207,38 @@ export function buildStrings(host: FStringHost, tokens: Token[], start: number, 
   }
   if (fCount === 0) {
     let s = '';
-    for (let i = start; i < end; i++) s += decodeOrRaise(tokens[i]!) as string;
+    for (let i = start; i < end; i++) s += decodeOrRaise(host, tokens[i]!, after) as string;
     return constant(s, kind, w);
   }
   const values: Node[] = [];
   const lit = { text: '' };
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
-    if (!prefixOf(t.value).includes('f')) {
-      lit.text += decodeOrRaise(t) as string;
+    if (!stringParts(t.value).fstring) {
+      lit.text += decodeOrRaise(host, t, after) as string;
       continue;
     }
     const split = splitFString(t);
-    if (!split.ok) throw errorFromLexer(split.error);
+    if (!split.ok) throw errorAt(split.error, after);
+    for (const w of split.warnings) host.warnings.push(w);
     buildPieces(host, t, split.pieces, w, kind, values, lit);
   }
   if (lit.text.length > 0) values.push(constant(lit.text, kind, w));
   return { _type: 'JoinedStr', values, lineno: w.lineno, col_offset: w.col_offset, end_lineno: w.end_lineno, end_col_offset: w.end_col_offset };
 }
 
-function decodeOrRaise(t: Token): string | Uint8Array {
-  const r = decodeStringLiteral(t.value);
-  if (!r.ok) throw errorFromLexer(r.error);
+function decodeOrRaise(sink: WarningSink, t: Token, after: Token): string | Uint8Array {
+  const r = decodeStringLiteral(t.value, t);
+  if (!r.ok) throw errorAt(r.error, r.at === 'token' ? t : after);
+  for (const w of r.warnings) sink.warnings.push(w);
   return r.value;
 }
 
-function errorFromLexer(e: { type: string; msg: string; lineno: number | null; offset: number | null; endLineno: number | null; endOffset: number | null; text: string | null }): RaisedError {
-  return new RaisedError(e.type, e.msg, { lineno: 0, col: 0, endLineno: 0, endCol: 0 }, {
-    type: e.type, msg: e.msg, filename: '', lineno: e.lineno ?? 0, offset: e.offset ?? 0,
-    end_lineno: e.endLineno ?? 0, end_offset: e.endOffset ?? 0, text: e.text,
-  });
+/** A literal error placed on token `t` (zero-width when it is a NEWLINE). */
+function errorAt(e: LexError, t: Token): RaisedError {
+  const endCol = t.kind === TokenKind.NEWLINE ? t.col : t.endCol;
+  const endLineno = t.kind === TokenKind.NEWLINE ? t.lineno : t.endLineno;
+  return new RaisedError(e.type, e.msg, { lineno: t.lineno, col: t.col, endLineno, endCol });
 }
 
-export { TokenKind };
+
