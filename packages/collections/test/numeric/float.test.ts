@@ -1,6 +1,6 @@
 // Differential tests of the float core against python3 (one process per batch).
 import { describe, expect, it } from 'vitest';
-import { runPython, bitsOf, fromBits, Rng } from './py.js';
+import { runPython, bitsOf, Rng } from './py.js';
 import {
   PyExc, floatRepr, formatFloat, floatRound, floatRoundToInt, floatAsIntegerRatio, floatHex, floatFromHex,
   parseFloatPy, floatFloorDiv, floatMod, floatDivmod, floatPow, COMPLEX_RESULT, hashFloat, hashToPyInt,
