@@ -55,6 +55,8 @@ export class SetTableModel<K> {
   mask = SET_MINSIZE - 1;
   fill = 0;
   used = 0;
+  /** Search start of set.pop() (so->finger). */
+  finger = 0;
   keys: (K | typeof DUMMY | undefined)[] = new Array(SET_MINSIZE).fill(EMPTY);
   hashLo = new Uint32Array(SET_MINSIZE);
   hashHi = new Uint32Array(SET_MINSIZE);
@@ -226,6 +228,44 @@ export class SetTableModel<K> {
       const k = other.keys[j];
       if (k !== EMPTY && k !== DUMMY) this.add(k as K, other.hashLo[j]!, other.hashHi[j]!);
     }
+  }
+
+  /**
+   * set_update_internal for an exact dict argument (`set(d)`, `s.update(d)`):
+   * one up-front resize, then set_add_entry for each key in dict order with
+   * the dict's stored hash. `entries` are [key, hashLo, hashHi].
+   */
+  updateFromDict(entries: readonly (readonly [K, number, number])[]): void {
+    const dictsize = entries.length;
+    if ((this.fill + dictsize) * 5 >= this.mask * 3) this.resize((this.used + dictsize) * 2);
+    for (const [k, lo, hi] of entries) this.add(k, lo, hi);
+  }
+
+  /** set_pop: remove and return an element, scanning from the finger. */
+  pop(): K | undefined {
+    if (this.used === 0) return undefined; // KeyError('pop from an empty set')
+    let j = this.finger & this.mask;
+    while (this.keys[j] === EMPTY || this.keys[j] === DUMMY) {
+      j++;
+      if (j > this.mask) j = 0;
+    }
+    const key = this.keys[j] as K;
+    this.keys[j] = DUMMY;
+    this.hashLo[j] = 0xffffffff;
+    this.hashHi[j] = 0xffffffff;
+    this.used--;
+    this.finger = j + 1;
+    return key;
+  }
+
+  /** set_clear_internal: back to an empty minimum-size table. */
+  clear(): void {
+    this.mask = SET_MINSIZE - 1;
+    this.fill = 0;
+    this.used = 0;
+    this.keys = new Array(SET_MINSIZE).fill(EMPTY);
+    this.hashLo = new Uint32Array(SET_MINSIZE);
+    this.hashHi = new Uint32Array(SET_MINSIZE);
   }
 
   /** Keys in iteration order (slot order), as `list(s)` / `repr(s)` show them. */

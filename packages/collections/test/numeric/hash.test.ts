@@ -128,7 +128,7 @@ describe('tuple hash (xxHash-based tuplehash)', () => {
 describe('set iteration order (SetTableModel) vs python3', () => {
   it('sets of ints and strs built by add/discard sequences', () => {
     const rng = new Rng(31);
-    type Op = ['a' | 'd', Item];
+    type Op = ['a' | 'd' | 'p' | 'c', Item];
     const programs: Op[][] = [];
     for (let p = 0; p < 150; p++) {
       const pool: Item[] = [];
@@ -141,7 +141,10 @@ describe('set iteration order (SetTableModel) vs python3', () => {
       }
       const ops: Op[] = [];
       const steps = n * 2;
-      for (let i = 0; i < steps; i++) ops.push([rng.int(3) === 0 ? 'd' : 'a', pool[rng.int(pool.length)]!]);
+      for (let i = 0; i < steps; i++) {
+        const r = rng.int(100);
+        ops.push([r < 60 ? 'a' : r < 85 ? 'd' : r < 99 ? 'p' : 'c', pool[rng.int(pool.length)]!]);
+      }
       programs.push(ops);
     }
     const exp = runPython<string[][]>(
@@ -149,14 +152,20 @@ describe('set iteration order (SetTableModel) vs python3', () => {
         `
 out = []
 for ops in inp:
+    K = lambda x: 's:' + x if isinstance(x, str) else 'n:' + repr(x)
     s = set()
+    popped = []
     for op, it in ops:
         if op == 'a': s.add(build(it))
-        else: s.discard(build(it))
+        elif op == 'd': s.discard(build(it))
+        elif op == 'p': popped.append(K(s.pop()) if s else 'empty')
+        else: s.clear()
     t = set(s)         # set_merge into an empty set
     u = {0.5}; u |= s  # merge into a non-empty set
-    K = lambda x: 's:' + x if isinstance(x, str) else 'n:' + repr(x)
-    out.append([[K(x) for x in s], [K(x) for x in t], [K(x) for x in u]])
+    d = dict.fromkeys(build(it) for op, it in ops)
+    v = set(d)         # set_update_internal's dict path
+    w = {0.25, 'x'}; w.update(d)
+    out.append([[K(x) for x in s], [K(x) for x in t], [K(x) for x in u], popped, [K(x) for x in v], [K(x) for x in w]])
 print(json.dumps(out))
 `,
       programs,
@@ -166,11 +175,26 @@ print(json.dumps(out))
     const keyOf = (it: Item): string => (it.t === 'f' && Number.isInteger(it.v) ? 'i' + it.v : it.t === 's' ? 's' + it.v : 'i' + (it.t === 'i' ? it.v : it.v));
     programs.forEach((ops, pi) => {
       const m = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      const popped: string[] = [];
+      const dictEntries = new Map<string, [Item, number, number]>();
       for (const [op, it] of ops) {
         itemHash(key, it, out, 0);
+        if (!dictEntries.has(keyOf(it))) dictEntries.set(keyOf(it), [it, out[0]!, out[1]!]);
         if (op === 'a') m.add(it, out[0]!, out[1]!);
-        else m.discard(it, out[0]!, out[1]!);
+        else if (op === 'd') m.discard(it, out[0]!, out[1]!);
+        else if (op === 'p') {
+          const k = m.pop();
+          popped.push(k === undefined ? 'empty' : reprOf(k));
+        } else m.clear();
       }
+      const v = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      v.updateFromDict([...dictEntries.values()]);
+      const w = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
+      for (const extra of [{ t: 'f', v: 0.25 }, { t: 's', v: 'x' }] as Item[]) {
+        itemHash(key, extra, out, 0);
+        w.add(extra, out[0]!, out[1]!);
+      }
+      w.updateFromDict([...dictEntries.values()]);
       const t = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
       t.merge(m);
       const u = new SetTableModel<Item>((a, b) => keyOf(a) === keyOf(b));
@@ -178,7 +202,10 @@ print(json.dumps(out))
       hashFloat(0.5, 0, out, 0);
       u.add(half, out[0]!, out[1]!);
       u.merge(m);
-      expect([m.ordered().map(reprOf), t.ordered().map(reprOf), u.ordered().map(reprOf)], `program ${pi}`).toEqual(exp[pi]);
+      expect(
+        [m.ordered().map(reprOf), t.ordered().map(reprOf), u.ordered().map(reprOf), popped, v.ordered().map(reprOf), w.ordered().map(reprOf)],
+        `program ${pi}`,
+      ).toEqual(exp[pi]);
     });
   });
 
