@@ -5,9 +5,9 @@
 // runtime objects lives with the object types.
 
 import { ComplexConst, ELLIPSIS, type ConstantValue } from './nodes.js';
-
-// Py_UNICODE_ISPRINTABLE is false for these general categories (space excepted).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+// Py_UNICODE_ISPRINTABLE from the lexer's table, generated from python3's own
+// unicodedata (Unicode 14.0): Node's ICU may know newer characters.
+import { isPrintable } from '../lexer/chars.js';
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
@@ -39,7 +39,7 @@ export function reprStr(s: string): string {
       out += '\\x7f';
     } else {
       const ch = String.fromCodePoint(c);
-      if ((c >= 0xd800 && c <= 0xdfff) || NON_PRINTABLE.test(ch)) {
+      if ((c >= 0xd800 && c <= 0xdfff) || !isPrintable(c)) {
         if (c <= 0xff) out += '\\x' + hex(c, 2);
         else if (c <= 0xffff) out += '\\u' + hex(c, 4);
         else out += '\\U' + hex(c, 8);
