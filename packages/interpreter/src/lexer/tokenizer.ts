@@ -259,8 +259,9 @@ class Scanner {
       }
 
       if (c === EOF) {
-        if (i > this.lineStart) {
-          // last line without a newline: CPython appends one
+        if (i > this.lineStart && !(this.parenChar.length === 0 && this.onlyWhitespace(this.lineStart, i))) {
+          // last line without a newline: CPython appends one (a last line of
+          // nothing but whitespace produces no token, as in tokenize.py)
           if (blankLine || this.parenChar.length > 0) {
             if (this.compat) this.push(TokenKind.NL, '', this.lineno, this.col(i), i, i);
           } else {
@@ -402,6 +403,15 @@ class Scanner {
       this.push(TokenKind.ERRORTOKEN, src.slice(i, i + 1), lineno, col, i, i + 1);
       i++;
     }
+  }
+
+  /** src[from, to) holds nothing but spaces, tabs and form feeds. */
+  private onlyWhitespace(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const c = this.src.charCodeAt(k);
+      if (c !== 32 && c !== 9 && c !== 12) return false;
+    }
+    return true;
   }
 
   /** Indentation processing at the start of a logical line; false on error. */

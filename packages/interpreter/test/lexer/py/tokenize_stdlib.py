@@ -1,8 +1,9 @@
 # Differential oracle for test/lexer/stdlib.test.ts: tokenizes every .py file of
-# the standard library (site-packages excluded) with Python's `tokenize` module
-# and compiles it to an AST, printing one JSON line per file:
+# the standard library (site-packages excluded) with Python's `tokenize` module,
+# and compiles to an AST the files listed on stdin (a JSON list: the files pynogil
+# rejects) and the files tokenize rejects, printing one JSON line per file:
 #   {"f": path, "tok": sha1 | null, "tokerr": why tokenize was skipped | null,
-#    "comp": null | [type, msg, lineno, offset, end_lineno, end_offset]}
+#    "comp": null (not compiled) | "OK" | [type, msg, lineno, offset, end_lineno, end_offset]}
 # The hashed text has one line per token: "TYPE sl,sc el,ec VALUE\n" with columns
 # converted to UTF-8 bytes (tokenize counts characters, pynogil counts bytes as
 # `ast` does) and newlines normalized (\r\n and \r -> \n) before tokenizing.
@@ -20,32 +21,42 @@ if limit:
 
 def bytecol(lines, row, col):
     line = lines[row - 1] if row - 1 < len(lines) else ''
+    if line.isascii():
+        return col
     return len(line[:col].encode('utf-8', 'surrogatepass')) + max(0, col - len(line))
 
+to_compile = set(json.load(sys.stdin))
 out = sys.stdout
+names = tokenize.tok_name
 for f in files:
     with open(f, 'rb') as fh:
         data = fh.read()
     rec = {'f': f, 'tok': None, 'tokerr': None, 'comp': None}
     try:
-        compile(data, f, 'exec', ast.PyCF_ONLY_AST, dont_inherit=True)
-    except SyntaxError as e:
-        rec['comp'] = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
-    except Exception as e:
-        rec['comp'] = [type(e).__name__, str(e), None, None, None, None]
-    try:
         enc, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(enc).replace('\r\n', '\n').replace('\r', '\n')
         lines = text.split('\n')
+        ascii_text = text.isascii()
         h = hashlib.sha1()
         parts = []
         for t in tokenize.generate_tokens(io.StringIO(text).readline):
             if t.type == tokenize.ERRORTOKEN:
                 raise ValueError('ERRORTOKEN %r at %s' % (t.string, t.start))
             (sr, sc), (er, ec) = t.start, t.end
-            parts.append('%s %d,%d %d,%d %s\n' % (tokenize.tok_name[t.type], sr, bytecol(lines, sr, sc), er, bytecol(lines, er, ec), t.string))
+            if ascii_text:
+                parts.append('%s %d,%d %d,%d %s\n' % (names[t.type], sr, sc, er, ec, t.string))
+                continue
+            parts.append('%s %d,%d %d,%d %s\n' % (names[t.type], sr, bytecol(lines, sr, sc), er, bytecol(lines, er, ec), t.string))
         h.update(''.join(parts).encode('utf-8', 'surrogatepass'))
         rec['tok'] = h.hexdigest()
     except Exception as e:
         rec['tokerr'] = '%s: %s' % (type(e).__name__, e)
+    if f in to_compile or rec['tokerr'] is not None:
+        try:
+            compile(data, f, 'exec', ast.PyCF_ONLY_AST, dont_inherit=True)
+            rec['comp'] = 'OK'
+        except SyntaxError as e:
+            rec['comp'] = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
+        except Exception as e:
+            rec['comp'] = [type(e).__name__, str(e), None, None, None, None]
     out.write(json.dumps(rec) + '\n')
