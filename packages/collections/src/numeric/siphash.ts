@@ -165,12 +165,8 @@ function sipHashCore(
 /** hash(bytes): SipHash-1-3 of `u8[start .. start+len)`. */
 export function hashBytes(key: HashKey, u8: Uint8Array, start: number, len: number, out: Uint32Array, off: number): void {
   const abs = u8.byteOffset + start;
-  if ((abs & 3) === 0) {
-    const words = wordsOf(u8.buffer);
-    sipHashCore(key, lastBytes!, abs, len, words, out, off);
-  } else {
-    sipHashCore(key, u8, start, len, null, out, off);
-  }
+  const words = wordsOf(u8.buffer);
+  sipHashCore(key, lastBytes!, abs, len, (abs & 3) === 0 ? words : null, out, off);
 }
 
 // Int32Array views of the buffers we hash from, keyed by buffer (the scratch
@@ -266,7 +262,11 @@ export function hashString(key: HashKey, s: string, out: Uint32Array, off: numbe
   }
 }
 
-/** hash of a str stored as UCS-1 / UCS-2 / UCS-4 code units (heap strings). */
+/**
+ * hash of a str stored as UCS-1 / UCS-2 / UCS-4 code units (heap strings):
+ * `length` code points starting at element `start` of `data`. No allocation
+ * (views of the underlying buffer are cached per buffer).
+ */
 export function hashStrData(
   key: HashKey,
   data: Uint8Array | Uint16Array | Uint32Array,
@@ -276,6 +276,7 @@ export function hashStrData(
   off: number,
 ): void {
   const size = data.BYTES_PER_ELEMENT;
-  const u8 = new Uint8Array(data.buffer, data.byteOffset + start * size, length * size);
-  hashBytes(key, u8, 0, length * size, out, off);
+  const abs = data.byteOffset + start * size;
+  const words = wordsOf(data.buffer);
+  sipHashCore(key, lastBytes!, abs, length * size, (abs & 3) === 0 ? words : null, out, off);
 }
