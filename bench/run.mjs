@@ -7,6 +7,7 @@
 //
 //   node bench/run.mjs [--quick|--full|--check] [--only a,b] [--impl python3,pyodide,pynogil]
 //                      [--runs N] [--threads N] [--timeout SECONDS] [--no-write]
+//   node bench/run.mjs --report bench/results/FILE.json   (re-render table and chart, run nothing)
 //
 // --only takes program names, `threads` (the whole threading suite),
 // `threads.NAME` or a bare workload name, `startup`, `components`.
@@ -15,7 +16,7 @@
 // Exit status 1 if any checksum differs from python3's or python3/Pyodide fail
 // a program; an implementation that cannot run programs yet shows "—".
 // See bench/README.md for how to read the output.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,8 @@ const WORKLOAD_NAMES = SCALING.workloads.map(([n]) => n);
 function usage(message) {
   if (message) process.stderr.write(`run.mjs: ${message}\n`);
   process.stderr.write('usage: node bench/run.mjs [--quick|--full|--check] [--only a,b] [--impl python3,pyodide,pynogil]\n'
-    + '                         [--runs N] [--threads N] [--timeout SECONDS] [--no-write]\n');
+    + '                         [--runs N] [--threads N] [--timeout SECONDS] [--no-write]\n'
+    + '       node bench/run.mjs --report RESULTS.json [--no-write]\n');
   process.exit(2);
 }
 
@@ -58,6 +60,7 @@ function parseArgs(argv) {
     else if (a === '--threads') o.threads = Number.parseInt(value(), 10);
     else if (a === '--timeout') o.timeoutS = Number.parseFloat(value());
     else if (a === '--no-write') o.write = false;
+    else if (a === '--report') o.report = value();
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -252,8 +255,32 @@ function runThreading(o, sel, impls, doc) {
   }
 }
 
+/** The text report of a result document. */
+function renderText(doc) {
+  const out = [];
+  out.push(`pynogil benchmarks: ${doc.mode} mode, ${doc.runs} run(s) each (median); ${doc.machine.cores} x ${doc.machine.cpuModel}, `
+    + `load ${doc.machine.loadAverage[0]}${doc.machine.loadAverageEnd ? ` -> ${doc.machine.loadAverageEnd[0]}` : ''}; node ${doc.machine.node}, python3 ${doc.machine.python3}`
+    + `${doc.impls.pyodide.available ? `, pyodide ${doc.impls.pyodide.version} (Python ${doc.impls.pyodide.pythonVersion})` : ''}`);
+  if (doc.programs.length) out.push('', 'Single thread (time excludes start-up; xCPy = time / python3 time; RSS = peak resident set)', programsTable(doc));
+  if (doc.threading) out.push('', `Threads: 1 thread vs ${doc.threading.threads} threads, each doing the full work; scaling = t1 x ${doc.threading.threads} / t${doc.threading.threads} (ideal ${doc.threading.threads}x)`, threadingTable(doc));
+  out.push('', 'Start-up', startupTable(doc));
+  if (doc.components.length) out.push('', 'Component benchmarks (packages/*/bench/run.mjs --json)', componentsTable(doc));
+  const ns = notes(doc);
+  if (ns.length) out.push('', ...ns.map((n) => `note: ${n}`));
+  out.push('', '— = not runnable yet, n/a = not supported by that implementation');
+  if (doc.failures.length) out.push('', `FAILED (${doc.failures.length}):`, ...doc.failures.map((f) => `  ${f}`));
+  return `${out.join('\n')}\n`;
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (o.report) {
+    // Re-render the table and the chart of an earlier results file, running nothing.
+    const doc = JSON.parse(readFileSync(o.report, 'utf8'));
+    process.stdout.write(renderText(doc));
+    if (o.write) writeFileSync(join(BENCH_DIR, 'results', 'chart.svg'), chartSvg(doc));
+    return 0;
+  }
   const sel = selection(o);
   const ctx = { repoRoot: REPO_ROOT, timeoutMs: o.timeoutS * 1000 };
   const python3 = makePython3(ctx);
@@ -311,20 +338,9 @@ async function main() {
   if (sel.workloads.length) runThreading(o, sel, impls, doc);
   if (sel.components) doc.components = runComponents(REPO_ROOT, ctx.timeoutMs, log);
   doc.elapsedS = (Date.now() - started.getTime()) / 1000;
+  doc.machine.loadAverageEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const out = [];
-  out.push(`pynogil benchmarks: ${o.mode} mode, ${doc.runs} run(s) each (median); ${doc.machine.cores} x ${doc.machine.cpuModel}, `
-    + `load ${doc.machine.loadAverage.join(' ')}; node ${doc.machine.node}, python3 ${doc.machine.python3}`
-    + `${impls.pyodide.available ? `, pyodide ${impls.pyodide.version} (Python ${impls.pyodide.pythonVersion})` : ''}`);
-  if (doc.programs.length) out.push('', 'Single thread (time excludes start-up; xCPy = time / python3 time; RSS = peak resident set)', programsTable(doc));
-  if (doc.threading) out.push('', `Threads: 1 thread vs ${o.threads} threads, each doing the full work; scaling = t1 x ${o.threads} / t${o.threads} (ideal ${o.threads}x)`, threadingTable(doc));
-  out.push('', 'Start-up', startupTable(doc));
-  if (doc.components.length) out.push('', 'Component benchmarks (packages/*/bench/run.mjs --json)', componentsTable(doc));
-  const ns = notes(doc);
-  if (ns.length) out.push('', ...ns.map((n) => `note: ${n}`));
-  out.push('', '— = not runnable yet, n/a = not supported by that implementation');
-  if (doc.failures.length) out.push('', `FAILED (${doc.failures.length}):`, ...doc.failures.map((f) => `  ${f}`));
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(renderText(doc));
 
   if (o.write) {
     const dir = join(BENCH_DIR, 'results');

@@ -5,6 +5,8 @@
 //
 // Preferred shape of that document (anything else is stored as is):
 //   { "results": [ { "name": "...", "value": 12.3, "unit": "ns/op", "note"?: "..." } ] }
+// Also understood: rows with another numeric field name and a top-level unit,
+// with optional ratio/ratioLabel (what @pynogil/allocator prints).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from './spawn.mjs';
@@ -28,13 +30,27 @@ function parseJson(text) {
   return undefined;
 }
 
-/** Rows {name, value, unit} for the table, from the preferred shape or flat numbers. */
+/**
+ * Rows {name, value, unit, note} for the table. Understands the preferred
+ * shape, rows whose number has another name (e.g. {name, mops} with a
+ * top-level unit, as @pynogil/allocator prints) with an optional
+ * ratio/ratioLabel, and a flat object of numbers.
+ */
 export function componentRows(data) {
   const list = Array.isArray(data) ? data : Array.isArray(data?.results) ? data.results : null;
+  const topUnit = typeof data?.unit === 'string' ? data.unit : '';
   if (list) {
-    return list.filter((x) => x && typeof x.name === 'string').map((x) => ({
-      name: x.name, value: x.value, unit: x.unit ?? '', note: x.note ?? '',
-    }));
+    return list.filter((x) => x && typeof x.name === 'string').map((x) => {
+      const key = typeof x.value === 'number' ? 'value'
+        : Object.keys(x).find((k) => typeof x[k] === 'number' && k !== 'ratio');
+      const note = typeof x.ratio === 'number' ? `${x.ratio.toFixed(2)}x ${x.ratioLabel ?? ''}`.trim() : (x.note ?? '');
+      return {
+        name: x.name,
+        value: key === undefined ? '' : x[key],
+        unit: x.unit ?? (topUnit || (key === 'value' ? '' : key ?? '')),
+        note,
+      };
+    });
   }
   if (data && typeof data === 'object') {
     return Object.entries(data)

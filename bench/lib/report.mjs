@@ -81,20 +81,20 @@ export function startupTable(doc) {
 }
 
 export function componentsTable(doc) {
-  const rows = [['package', 'benchmark', 'value', 'unit']];
+  const rows = [['package', 'benchmark', 'value', 'unit', 'note']];
   for (const c of doc.components) {
     if (c.skipped || c.error) {
-      rows.push([c.package, c.skipped ? `skipped: ${c.skipped}` : `ERROR ${c.error}`, '', '']);
+      rows.push([c.package, c.skipped ? `skipped: ${c.skipped}` : `ERROR ${c.error}`, '', '', '']);
       continue;
     }
     const list = componentRows(c.data);
-    if (list.length === 0) rows.push([c.package, '(JSON recorded in the results file)', '', '']);
+    if (list.length === 0) rows.push([c.package, '(JSON recorded in the results file)', '', '', '']);
     for (const r of list) {
       const v = typeof r.value === 'number' ? (Number.isInteger(r.value) ? String(r.value) : r.value.toPrecision(4)) : String(r.value);
-      rows.push([c.package, r.name, v, r.unit]);
+      rows.push([c.package, r.name, v, r.unit, r.note]);
     }
   }
-  return table(rows, [1, 3]);
+  return table(rows, [1, 3, 4]);
 }
 
 export function notes(doc) {

@@ -110,7 +110,10 @@ function why(_n, i) {
 export function chartSvg(doc) {
   const parts = [];
   let y = 10;
-  const head = `pynogil benchmarks — ${doc.mode} mode, ${doc.date.slice(0, 10)}, ${doc.machine.cores} × ${doc.machine.cpuModel}`;
+  const m = doc.machine;
+  const pyo = doc.impls.pyodide?.available ? `, Pyodide ${doc.impls.pyodide.version} (CPython ${doc.impls.pyodide.pythonVersion})` : '';
+  const load = m.loadAverageEnd ? `, load ${m.loadAverage[0]} → ${m.loadAverageEnd[0]}` : '';
+  const head = `pynogil benchmarks — ${doc.mode} mode, ${doc.date.slice(0, 10)}, ${m.cores} × ${m.cpuModel}${load}; CPython ${m.python3}${pyo}`;
   parts.push(text(10, y + 12, head, 'font-size="12" fill="#333"'));
   y += 24;
 
