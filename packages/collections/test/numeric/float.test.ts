@@ -4,7 +4,7 @@ import { runPython, bitsOf, Rng } from './py.js';
 import {
   PyExc, floatRepr, formatFloat, floatRound, floatRoundToInt, floatAsIntegerRatio, floatHex, floatFromHex,
   parseFloatPy, floatFloorDiv, floatMod, floatDivmod, floatPow, COMPLEX_RESULT, hashFloat, hashToPyInt,
-  floatToInt, type FloatFormatType,
+  floatToInt, floatFloor, floatCeil, floatTrueDiv, type FloatFormatType,
 } from '../../src/numeric/index.js';
 
 function sampleDoubles(rng: Rng, n: number): number[] {
@@ -85,7 +85,8 @@ out = []
 for h, n in zip(inp['xs'], inp['nd']):
     x = F(h)
     out.append([R(lambda: round(x, n)), R(lambda: round(x)), R(lambda: x.as_integer_ratio()), x.hex(),
-                R(lambda: float.fromhex(x.hex())), R(lambda: int(x)), str(hash(x)) if x == x else 'nan'])
+                R(lambda: float.fromhex(x.hex())), R(lambda: int(x)), str(hash(x)) if x == x else 'nan',
+                R(lambda: math.floor(x)), R(lambda: math.ceil(x)), R(lambda: x / 0.0), R(lambda: 1.0 / x)])
 print(json.dumps(out))
 `,
       { xs: xs.map(bitsOf), nd: nds },
@@ -98,6 +99,7 @@ print(json.dumps(out))
         (() => { const r = floatAsIntegerRatio(x); return Array.isArray(r) ? '(' + r.map(showInt).join(',') + ')' : show(r); })(),
         floatHex(x), show(floatFromHex(floatHex(x))), showInt(floatToInt(x)),
         x === x ? String(hashToPyInt(hv[0]!, hv[1]!)) : 'nan',
+        showInt(floatFloor(x)), showInt(floatCeil(x)), show(floatTrueDiv(x, 0)), show(floatTrueDiv(1, x)),
       ];
       expect(got, `x=${floatRepr(x)} n=${nds[i]}`).toEqual(exp[i]);
     });
