@@ -14,7 +14,7 @@ import {
   K_SMALL, LAYOUT_VERSION, PAGE_SIZE, R_GENERATION, R_STATE, ROOT_SLOTS, S_ABANDONED, S_ACTIVE,
   S_FREE, SEGMENT_PAGES, heapRecordWords,
 } from './layout.js';
-import { blockStartOf, freeSlow, pageEmptyLocal, processDelayed, spanHeadOf, sweepFull } from './free.js';
+import { blockStartOf, freeMt, freeSlow, pageEmptyLocal, processDelayed, spanHeadOf, sweepFull } from './free.js';
 import { drainRetired, trimLocalSpans } from './segment.js';
 import { NCLASSES, SIZE_TO_CLASS, SMALL_MAX } from './size-classes.js';
 import { heapStats, walkTag } from './stats.js';
@@ -63,7 +63,13 @@ export class ThreadHeap extends HeapCore {
       const i32 = this.i32;
       const d = i32[this.qBase + ((tag * NCLASSES + SIZE_TO_CLASS[(size + 7) >>> 3]!) << 1)]!;
       if (d !== 0) {
-        const b = i32[d + 7]!; // D_FREE
+        let b = i32[d + 7]!; // D_FREE
+        if (b === 0) {
+          // Take the blocks this thread freed (D_LOCAL_FREE) without leaving the fast path;
+          // thread frees are collected by the slow path once the local list runs dry too.
+          b = i32[d + 8]!;
+          i32[d + 8] = 0;
+        }
         if (b !== 0) {
           i32[d + 7] = i32[b >>> 2]!;
           i32[d + 6]++; // D_USED
@@ -107,12 +113,18 @@ export class ThreadHeap extends HeapCore {
     if (ptr >= this.byteLength) this.remap();
     const i32 = this.i32;
     const d = this.ptBase + ((ptr >>> 16) << 4);
-    if (i32[d + D_KIND] === K_SMALL && i32[d + D_OWNER] === this.id && !this.debug) {
-      i32[ptr >>> 2] = i32[d + D_LOCAL_FREE]!;
-      i32[d + D_LOCAL_FREE] = ptr;
-      const used = i32[d + D_USED]! - 1;
-      i32[d + D_USED] = used;
-      if (used === 0) pageEmptyLocal(this, d);
+    if (i32[d + D_KIND] === K_SMALL && !this.debug) {
+      if (i32[d + D_OWNER] === this.id) {
+        // freeLocal: push on the page's local free list; no atomics.
+        i32[ptr >>> 2] = i32[d + D_LOCAL_FREE]!;
+        i32[d + D_LOCAL_FREE] = ptr;
+        const used = i32[d + D_USED]! - 1;
+        i32[d + D_USED] = used;
+        if (used === 0) pageEmptyLocal(this, d);
+      } else {
+        // K_SMALL pages hand out no interior pointers, so ptr is the block itself.
+        freeMt(this, d, ptr);
+      }
       return;
     }
     freeSlow(this, ptr);
