@@ -26,8 +26,16 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
 
-/** Maximum nesting of expression rules before we report the source as too complex. */
-export const MAX_DEPTH = 1500;
+/**
+ * Maximum nesting of the tree. CPython converts its C AST to `ast` objects with a
+ * recursion limit of 3 x sys.getrecursionlimit() (ast2obj, COMPILER_STACK_FRAME_SCALE)
+ * and raises "RecursionError: maximum recursion depth exceeded during ast
+ * construction" beyond it; its parser itself gives up with MemoryError past 6000
+ * rule levels. We stop at the first limit (minus the few frames of the caller),
+ * which also keeps every recursive walk of our trees (dump, compiler) far from
+ * the JS stack limit.
+ */
+export const MAX_DEPTH = 2990;
 
 const { NAME, OP } = TokenKind;
 
@@ -156,10 +164,17 @@ export class ParserBase {
   // ---- nesting guard -----------------------------------------------------------
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH) {
-      const t = this.tok;
-      throw new RaisedError('MemoryError', '', { lineno: t.lineno, col: t.col, endLineno: t.lineno, endCol: t.col });
-    }
+    if (++this.depth > MAX_DEPTH) this.tooDeep();
+  }
+
+  /** left-deep chains (a.b.c…, a+b+c…) are built in loops: account for their depth */
+  checkChain(n: number): void {
+    if (this.depth + n > MAX_DEPTH) this.tooDeep();
+  }
+
+  tooDeep(): never {
+    const t = this.tok;
+    throw new RaisedError('RecursionError', 'maximum recursion depth exceeded during ast construction', { lineno: t.lineno, col: t.col, endLineno: t.lineno, endCol: t.col });
   }
 
   // ---- errors --------------------------------------------------------------------

@@ -428,7 +428,8 @@ export class ExpressionParser extends ParserBase implements FStringHost {
   parseBinary(minPrec: number): Node {
     const s = this.tok;
     let left = this.parseFactor();
-    for (;;) {
+    for (let n = 1; ; n++) {
+      if (n > 64) this.checkChain(n);
       const t = this.tok;
       if (t.kind !== OP) return left;
       const info = BINOPS.get(t.value);
@@ -488,7 +489,8 @@ export class ExpressionParser extends ParserBase implements FStringHost {
   parsePrimary(): Node {
     const s = this.tok;
     let a = this.parseAtom();
-    for (;;) {
+    for (let n = 1; ; n++) {
+      if (n > 64) this.checkChain(n);
       const t = this.tok;
       if (t.kind !== OP) return a;
       if (t.value === '.') {
