@@ -11,6 +11,7 @@ export {
   longDigitCount,
   longWriteDigits,
   longReadDigits,
+  longReadValue,
   bigintToLongDigits,
 } from './int-digits.js';
 export {

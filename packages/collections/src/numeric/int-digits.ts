@@ -10,6 +10,8 @@
 // hex characters is exactly 60 bits = two 30-bit digits. No per-bit loops and
 // no repeated shifting of the whole number (which would be quadratic).
 
+import { type PyInt, normInt } from './pyint.js';
+
 export const PYLONG_SHIFT = 30;
 export const PYLONG_MASK = 0x3fffffff;
 
@@ -75,6 +77,22 @@ export function bigintToLongDigits(v: bigint | number): { size: number; digits: 
   const digits = new Uint32Array(longDigitCount(v));
   const size = longWriteDigits(v, digits, 0);
   return { size, digits };
+}
+
+/**
+ * The value of a PyLongObject as a normalised `PyInt` (a number when it is a
+ * safe integer): the fast path for the heap int, which reads one or two
+ * digits without touching bigint.
+ */
+export function longReadValue(obSize: number, src: Uint32Array, off: number): PyInt {
+  const n = obSize < 0 ? -obSize : obSize;
+  if (n === 0) return 0;
+  if (n === 1) return obSize < 0 ? -src[off]! : src[off]!;
+  if (n === 2) {
+    const v = src[off]! + src[off + 1]! * 1073741824; // < 2**60, exact if < 2**53
+    if (v <= 9007199254740991) return obSize < 0 ? -v : v;
+  }
+  return normInt(longReadDigits(obSize, src, off));
 }
 
 /** The value of |obSize| digits at `src[off ..]` with the sign of `obSize`. */

@@ -7,7 +7,7 @@ import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intDivmod, intPow, intPowMod,
   intLshift, intRshift, intAnd, intOr, intXor, intInvert, intTrueDiv, intToFloat,
   intBitLength, intBitCount, compareIntFloat, normInt,
-  bigintToLongDigits, longReadDigits, longWriteDigits,
+  bigintToLongDigits, longReadDigits, longReadValue, longWriteDigits,
   hashInt, hashToPyInt,
 } from '../../src/numeric/index.js';
 
@@ -171,6 +171,7 @@ print(json.dumps(out))
       const { size, digits } = bigintToLongDigits(x);
       expect([size, Array.from(digits)]).toEqual(exp[i]);
       expect(longReadDigits(size, digits, 0)).toBe(x);
+      expect(longReadValue(size, digits, 0)).toBe(normInt(x));
       if (x >= -(2n ** 53n - 1n) && x <= 2n ** 53n - 1n) {
         const buf = new Uint32Array(4);
         const s2 = longWriteDigits(Number(x), buf, 1);
