@@ -19,7 +19,7 @@ import { addSeqCst, andSeqCst, loadSeqCst, orSeqCst } from './atomics.js';
 import { type HeapPort, RefCore } from './core.js';
 import {
   BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, OB_TYPE,
-  RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_DETACHED,
+  RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_ATTACHED,
 } from './layout.js';
 import { closeLocal, drainList, pushMt, takeAllLocal } from './merge-queue.js';
 import {
@@ -272,7 +272,7 @@ export class ThreadContext extends RefCore {
    *  stop-the-world is in progress. Then call the allocator's `abandon()`. */
   exit(): void {
     if (this.tid === 0) throw new RefcountUsageError('exit of a thread that is not registered');
-    if (threadStateOf(this, this.tid) === THREAD_DETACHED) this.attach();
+    if (threadStateOf(this, this.tid) !== THREAD_ATTACHED) this.attach(); // DETACHED, or SUSPENDED by a stop
     this.safePoint();
     drainList(this, closeLocal(this), (obj) => {
       this.ensure(obj);
