@@ -205,7 +205,7 @@ function runPrograms(o, sel, impls, doc) {
 function runThreading(o, sel, impls, doc) {
   const runs = o.runs ?? RUNS[o.mode];
   const scale = SCALING.scale[o.mode];
-  const t = { threads: o.threads, scale, runs, workloads: [] };
+  const t = { threads: o.threads, scale, runs, expected: null, workloads: [] };
   doc.threading = t;
   const byName = Object.fromEntries(SCALING.workloads);
   for (const w of sel.workloads) t.workloads.push({ name: w, what: byName[w], results: {} });
@@ -237,7 +237,7 @@ function runThreading(o, sel, impls, doc) {
       continue;
     }
     const sums = rs.map((r) => checksumText(r.stdout));
-    if (expected === null) expected = sums[0];
+    if (expected === null) t.expected = expected = sums[0];
     if (sums.some((s) => s !== expected)) {
       set('mismatch', { got: sums.find((s) => s !== expected), reason: 'output differs from python3' });
       doc.failures.push(`threading: ${name} printed ${JSON.stringify(sums.find((s) => s !== expected))}, python3 printed ${JSON.stringify(expected)}`);
