@@ -78,7 +78,8 @@ export function parseIntPy(s: string, base = 10, maxStrDigits = DEFAULT_MAX_STR_
   const base0Decimal = b === 0;
   if (b === 0) b = 10;
   // Scan digits with single underscores between them.
-  let digits = '';
+  const digitsStart = p;
+  let underscores = false;
   let count = 0;
   let allowUnderscore = prefixed;
   let ok = true;
@@ -90,14 +91,17 @@ export function parseIntPy(s: string, base = 10, maxStrDigits = DEFAULT_MAX_STR_
         break;
       }
       allowUnderscore = false;
+      underscores = true;
       continue;
     }
     const v = digitValue(c);
     if (v >= b) break;
     count++;
     allowUnderscore = true;
-    digits += t[p];
   }
+  // One slice instead of per-character concatenation (int(s) of 10k-100k digits: ~2x faster).
+  let digits = t.slice(digitsStart, p);
+  if (underscores) digits = digits.replace(/_/g, '');
   if (!ok || count === 0 || !allowUnderscore) return invalidLiteral(s, reportBase);
   // The digit limit is checked before the rest of the string is validated.
   if ((b & (b - 1)) !== 0 && maxStrDigits > 0 && count > maxStrDigits) return limitErrorToInt(maxStrDigits, count);
