@@ -17,6 +17,7 @@ import {
 } from './page.js';
 import { claimSpan } from './segment.js';
 import { CLASS_SIZE, SIZE_TO_CLASS, SMALL_MAX } from './size-classes.js';
+import type { Tag } from './types.js';
 
 /** Fresh pages taken between two sweeps of the full list. */
 const SWEEP_INTERVAL = 32;
@@ -115,18 +116,18 @@ export function mallocLarge(core: HeapCore, size: number, tag: number): number {
  * (pages are 64 KiB-aligned); otherwise the block is over-allocated and an interior
  * pointer is returned, which free and usableSize map back to the block.
  */
-export function mallocAligned(core: HeapCore, malloc: (size: number, tag: number) => number,
-  size: number, align: number, tag: number): number {
+export function mallocAligned(core: HeapCore & { malloc(size: number, tag: Tag): number },
+  size: number, align: number, tag: Tag): number {
   if (!(align > 0) || (align & (align - 1)) !== 0 || align > 0x40000000) return 0;
   if (!(size >= 0 && size <= MAX_REQUEST)) return 0;
-  if (align <= 8) return malloc(size, tag);
+  if (align <= 8) return core.malloc(size, tag);
   if (size <= SMALL_MAX && align <= PAGE_SIZE) {
     const cls = SIZE_TO_CLASS[(size + 7) >>> 3]!;
-    if (CLASS_SIZE[cls]! % align === 0) return malloc(size, tag);
+    if (CLASS_SIZE[cls]! % align === 0) return core.malloc(size, tag);
   }
   const total = size + align - 8;
   if (total > MAX_REQUEST) return 0;
-  const p = total <= SMALL_MAX ? malloc(total, tag) : mallocLarge(core, total, tag);
+  const p = total <= SMALL_MAX ? core.malloc(total, tag) : mallocLarge(core, total, tag);
   if (p === 0) return 0;
   const a = p + ((align - (p % align)) % align);
   if (a !== p && total <= SMALL_MAX) setPageAligned(core.i32, core.descOf(p));

@@ -13,7 +13,7 @@
 import { loadAcquire } from './atomics.js';
 import {
   DESC_SHIFT, H_FIRST_DATA, H_FLAGS, H_HEAPS_OFFSET, H_MAGIC, H_MAX_PAGES, H_MAX_THREADS,
-  H_PT_OFFSET, H_SIZE_PAGES, HEAP_MAGIC, FLAG_DEBUG, PAGE_SHIFT, R_QUEUES, WASM_PAGE_SIZE,
+  H_NULL_QUEUES, H_PT_OFFSET, H_SIZE_PAGES, HEAP_MAGIC, FLAG_DEBUG, PAGE_SHIFT, R_QUEUES, WASM_PAGE_SIZE,
   heapRecordWords,
 } from './layout.js';
 import { NCLASSES } from './size-classes.js';
@@ -38,7 +38,7 @@ export class HeapCore {
   id = 0;
   /** Word index of this thread's heap record and of its first queue word. */
   heapBase = 0;
-  qBase = 0;
+  qBase = H_NULL_QUEUES;
   /** Word index of the page table (descriptor of page p at ptBase + (p << 4)). */
   readonly ptBase: number;
   readonly heapsBase: number;
@@ -79,7 +79,7 @@ export class HeapCore {
   bindRecord(id: number): void {
     this.id = id;
     this.heapBase = id === 0 ? 0 : this.recordOf(id);
-    this.qBase = this.heapBase + R_QUEUES;
+    this.qBase = id === 0 ? H_NULL_QUEUES : this.heapBase + R_QUEUES;
   }
 
   /** Descriptor (word index) of the page containing `ptr`. */

@@ -150,7 +150,7 @@ export class ThreadHeap extends HeapCore {
   /** `size` bytes at a multiple of `align` (a power of two), or 0. Free it with free(). */
   mallocAligned(size: number, align: number, tag: Tag = 0): number {
     if (this.id === 0 || !(tag >= 0 && tag <= 2)) return 0;
-    return mallocAligned(this, (s, t) => this.malloc(s, t as Tag), size, align, tag);
+    return mallocAligned(this, size, align, tag);
   }
 
   /**

@@ -24,8 +24,8 @@
 //
 // ## Memory map
 //
-//   [0, 256)                       global header (HEADER_WORDS words, below)
-//   [256, 256 + maxThreads*HEAP_BYTES)   thread-heap records, slot 1 at index 0
+//   [0, HEADER_BYTES)              global header (below)
+//   [HEADER_BYTES, + maxThreads*HEAP_BYTES)  thread-heap records, slot 1 at index 0
 //   [ptOffset, ptOffset + maxPages*DESC_BYTES)  page table: one descriptor per page
 //   [firstDataPage << 16, top << 16)      spans handed out so far (data)
 //   [top << 16, sizePages << 16)          committed but never used
@@ -49,6 +49,9 @@
 //   H_GROWS       12  number of successful memory.grow calls          under lock
 //   H_ROOTS      32..63  ROOT_SLOTS root words (u32 offsets of other packages'
 //                    global structures); any thread, atomics only.
+//   H_NULL_QUEUES 64..  NTAGS * NCLASSES * 2 words that stay zero: the queues an
+//                    abandoned ThreadHeap points at, so its inline malloc finds no
+//                    page and falls into the slow path (which reports the misuse).
 //
 // Invariants: firstDataPage <= top <= sizePages <= maxPages;
 //             sizePages only increases; memory.buffer.byteLength >= sizePages << 16.
@@ -137,7 +140,9 @@ export const H_FLAGS = 11;
 export const H_GROWS = 12;
 export const H_ROOTS = 32;
 export const ROOT_SLOTS = 32;
-export const HEADER_BYTES = 256;
+/** Words [H_NULL_QUEUES, H_NULL_QUEUES + NTAGS * NCLASSES * 2): always zero. */
+export const H_NULL_QUEUES = 64;
+export const HEADER_BYTES = 2048;
 export const FLAG_DEBUG = 1;
 
 // Thread-heap record words.

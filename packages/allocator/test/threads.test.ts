@@ -111,3 +111,17 @@ describe('abandon and reclaim', () => {
     expect(a.stats().heaps.abandoned).toBe(1);
   });
 });
+
+describe('misuse after abandon', () => {
+  it('malloc on an abandoned heap throws instead of touching memory; free still works', () => {
+    const a = newHeap();
+    const t = otherThread(a);
+    a.storeRoot(0, 0x12345678); // non-zero header words must not be taken for pages
+    const p = a.malloc(24);
+    t.abandon();
+    expect(() => t.malloc(24)).toThrow(/abandoned/);
+    t.free(p); // a foreign free, as from any thread
+    expect(a.stats().inUseBlocks).toBe(0);
+    expect(t.mallocAligned(24, 64)).toBe(0);
+  });
+});
