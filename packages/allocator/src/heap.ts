@@ -110,7 +110,7 @@ export class ThreadHeap extends HeapCore {
 
   /** Give block `ptr` back; any thread may free any block. free(0) does nothing. */
   free(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    if (ptr >= this.byteLength) return freeSlow(this, ptr); // remaps, then checks the range
     const i32 = this.i32;
     const d = this.ptBase + ((ptr >>> 16) << 4);
     if (i32[d + D_KIND] === K_SMALL && !this.debug) {

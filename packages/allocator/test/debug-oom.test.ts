@@ -59,4 +59,13 @@ describe('debug mode', () => {
     expect(() => h.free(p + 24 * 1000)).toThrow(/never allocated/);
     h.free(p);
   });
+
+  it('reports pointers outside every span even without debug mode', () => {
+    const h = newHeap();
+    const p = h.malloc(24);
+    expect(() => h.free(h.committedBytes() + 64)).toThrow(HeapCorruptionError);
+    expect(() => h.free(8)).toThrow(HeapCorruptionError); // the header
+    expect(() => h.free(p + 8 * PAGE_SIZE)).toThrow(HeapCorruptionError); // never handed out
+    h.free(p);
+  });
 });
