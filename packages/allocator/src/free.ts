@@ -17,8 +17,9 @@ import {
   D_CAPACITY, D_DELAYED, D_FREE, D_KIND, D_LIST, D_LOCAL_FREE, D_NEXT, D_OWNER, D_SPAN,
   D_TAGCLS, D_THREAD_FREE, D_USED, D_BLOCK_SIZE, DESC_SHIFT, F_ALIGNED, K_LARGE, K_SMALL,
   K_SMALL_SLOW, K_TAIL, L_FULL, L_MASK, L_NONE, L_QUEUE, PAGE_SIZE, R_DELAYED, R_FRESH, R_FULL,
-  S_ACTIVE, S_ABANDONED, S_RECLAIMING, R_STATE,
+  S_ACTIVE, S_ABANDONED, S_RECLAIMING, R_STATE, R_QUEUES, NTAGS,
 } from './layout.js';
+import { NCLASSES } from './size-classes.js';
 import {
   dlPushFront, dlRemove, listLength, pageCollect, queueOf, setPageList,
 } from './page.js';
@@ -215,6 +216,30 @@ export function sweepFull(core: HeapCore): void {
     d = next;
   }
   i32[core.heapBase + R_FRESH] = 0;
+}
+
+/**
+ * Owner: collect every page on the small-page queues and retire the ones left with no
+ * live block — all of them with `force`, otherwise all but the first of each queue
+ * (which malloc would use next). Frees by other threads into a page that is not full
+ * are otherwise only collected when malloc reaches the page.
+ */
+export function collectQueues(core: HeapCore, force: boolean): void {
+  const i32 = core.i32;
+  for (let k = 0; k < NTAGS * NCLASSES; k++) {
+    const q = core.heapBase + R_QUEUES + (k << 1);
+    let d = i32[q]!;
+    while (d !== 0) {
+      const next = i32[d + D_NEXT]!;
+      pageCollect(core, d);
+      if (i32[d + D_USED] === 0 && (force || i32[q] !== d)) {
+        dlRemove(i32, q, q + 1, d);
+        setPageList(i32, d, L_NONE);
+        retireSpan(core, d);
+      }
+      d = next;
+    }
+  }
 }
 
 /** Debug/stats helper: number of blocks on page `d`'s thread-free list (world stopped). */

@@ -14,7 +14,7 @@ import {
   K_SMALL, LAYOUT_VERSION, PAGE_SIZE, R_GENERATION, R_STATE, ROOT_SLOTS, S_ABANDONED, S_ACTIVE,
   S_FREE, SEGMENT_PAGES, heapRecordWords,
 } from './layout.js';
-import { blockStartOf, freeMt, freeSlow, pageEmptyLocal, processDelayed, spanHeadOf, sweepFull } from './free.js';
+import { blockStartOf, collectQueues, freeMt, freeSlow, pageEmptyLocal, processDelayed, spanHeadOf, sweepFull } from './free.js';
 import { drainRetired, trimLocalSpans } from './segment.js';
 import { NCLASSES, SIZE_TO_CLASS, SMALL_MAX } from './size-classes.js';
 import { heapStats, walkTag } from './stats.js';
@@ -154,13 +154,15 @@ export class ThreadHeap extends HeapCore {
   }
 
   /**
-   * Collect frees from other threads, return empty pages whose reuse goal is reached,
-   * and with `force` give every free span back to the global pool. Call at a safe point.
+   * Collect frees from other threads, retire pages left empty (with `force` even the
+   * one each size class keeps), release retired pages whose reuse goal is reached, and
+   * with `force` give every free span back to the global pool. Call at a safe point.
    */
   collect(force = false): void {
     if (this.id === 0) return;
     processDelayed(this);
     sweepFull(this);
+    collectQueues(this, force);
     drainRetired(this);
     if (force) trimLocalSpans(this, 0);
   }

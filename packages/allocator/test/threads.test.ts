@@ -125,3 +125,21 @@ describe('misuse after abandon', () => {
     expect(t.mallocAligned(24, 64)).toBe(0);
   });
 });
+
+describe('collect', () => {
+  it('retires pages emptied by other threads, and with force the last page of a class too', () => {
+    const a = newHeap();
+    const b = otherThread(a);
+    const per = Math.floor(PAGE_SIZE / 64);
+    const ps: number[] = [];
+    for (let i = 0; i < per * 3 - 5; i++) ps.push(a.malloc(64)); // 3 pages, last not full
+    for (const p of ps) b.free(p);
+    expect(a.stats().inUseBlocks).toBe(0);
+    expect(a.stats().bySizeClass[7]!.pages).toBe(3);
+    a.collect();
+    expect(a.stats().bySizeClass[7]!.pages).toBe(1);
+    a.collect(true);
+    expect(a.stats().bySizeClass[7]!.pages).toBe(0);
+    expect(a.stats().retiredBytes + a.stats().pagesBytes).toBeGreaterThan(0);
+  });
+});
