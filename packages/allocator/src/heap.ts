@@ -59,7 +59,7 @@ export class ThreadHeap extends HeapCore {
    * cannot grow. Blocks are not zeroed.
    */
   malloc(size: number, tag: Tag = 0): number {
-    if (size <= SMALL_MAX && size >= 0) {
+    if (size <= SMALL_MAX && size >= 0 && tag >>> 0 < 3) {
       const i32 = this.i32;
       const d = i32[this.qBase + ((tag * NCLASSES + SIZE_TO_CLASS[(size + 7) >>> 3]!) << 1)]!;
       if (d !== 0) {
@@ -169,7 +169,8 @@ export class ThreadHeap extends HeapCore {
 
   /**
    * Visit every live block of `tag` in every heap (abandoned ones included), as
-   * visit(ptr, usableSize). Only while no other thread allocates or frees (world stopped).
+   * visit(blockStart, blockSize). Only while no other thread allocates or frees (world
+   * stopped); `visit` itself must not allocate or free (collect the offsets, free after).
    */
   walk(tag: Tag, visit: (ptr: number, size: number) => void): void {
     this.refresh();

@@ -174,13 +174,16 @@ function growLocked(core: HeapCore, pages: number): boolean {
   // Grow by at least an eighth of the heap to keep the number of grow calls logarithmic.
   const want = Math.min(core.maxPages, Math.max(pages, size + (size >>> 3)));
   for (const target of want > pages ? [want, pages] : [pages]) {
+    let now: number;
     try {
-      core.memory.grow(target - size);
+      // Nobody else may grow this memory (pages beyond the size word would be handed
+      // out twice); the result is used anyway so the size word matches the engine.
+      now = core.memory.grow(target - size) + (target - size);
     } catch {
       continue; // RangeError: the engine could not commit; try the exact need, then fail.
     }
+    storeRelease(core.i32, H_SIZE_PAGES, now);
     core.remap();
-    storeRelease(core.i32, H_SIZE_PAGES, target);
     core.i32[H_GROWS] = core.i32[H_GROWS]! + 1;
     return true;
   }
