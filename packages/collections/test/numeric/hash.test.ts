@@ -1,10 +1,11 @@
 // hash() of str, bytes and tuple, and set iteration order, vs python3 under
 // several PYTHONHASHSEED values.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPython, Rng } from './py.js';
 import {
   hashKeyFromSeed, hashString, hashBytes, hashStrData, hashToPyInt, hashInt, hashFloat, TupleHasher, SetTableModel,
-  DictProbe, strKind, type HashKey, normInt, hashKeyFromEnv, floatRepr,
+  DictProbe, strKind, type HashKey, normInt, hashKeyFromEnv, floatRepr, setSipHashBackend, sipHashBackend,
+  createWasmSipHasher,
 } from '../../src/numeric/index.js';
 
 function randomString(rng: Rng): string {
@@ -26,7 +27,10 @@ function strHash(key: HashKey, s: string): string {
   return String(hashToPyInt(out[0]!, out[1]!));
 }
 
-describe('str and bytes hashing (SipHash-1-3)', () => {
+for (const backend of ['wasm', 'js'] as const) describe(`str and bytes hashing (SipHash-1-3, ${backend})`, () => {
+  beforeAll(() => setSipHashBackend(backend));
+  afterAll(() => setSipHashBackend('wasm'));
+  it('backend is active', () => expect(sipHashBackend()).toBe(backend));
   for (const seed of [0, 1, 42, 4294967295]) {
     it(`PYTHONHASHSEED=${seed}`, () => {
       const rng = new Rng(seed + 1);
@@ -64,6 +68,20 @@ describe('str and bytes hashing (SipHash-1-3)', () => {
       const data = kind === 1 ? Uint8Array.from(cps) : kind === 2 ? Uint16Array.from(cps) : Uint32Array.from(cps);
       hashStrData(key, data, 0, cps.length, out, 0);
       expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(strHash(key, s));
+    }
+  });
+
+  it('in-place hashing over a shared memory agrees', () => {
+    const mem = new (globalThis as any).WebAssembly.Memory({ initial: 1, maximum: 16, shared: true });
+    const h = createWasmSipHasher(mem, true)!;
+    const u8 = new Uint8Array(mem.buffer);
+    const key = hashKeyFromSeed(3);
+    const o2 = new Uint32Array(2);
+    for (let len = 0; len < 200; len += 7) {
+      for (let i = 0; i < len; i++) u8[100 + i] = (i * 37 + len) & 255;
+      h(key, 100, len, out, 0);
+      hashBytes(key, Uint8Array.from(u8.subarray(100, 100 + len)), 0, len, o2, 0);
+      expect([out[0], out[1]]).toEqual([o2[0], o2[1]]);
     }
   });
 
