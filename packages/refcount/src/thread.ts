@@ -12,13 +12,14 @@
 
 import {
   ACT_DEALLOC, ACT_NONE, ACT_QUEUE, type RefAction, decrefAs, decrefStackAs, increfAs,
-  increfStackAs, initObject, isDeferred, isImmortal, mergeQueued, queueToOwner,
+  increfStackAs, initObject, isDeferred, isImmortal, mergeQueued, mergeZeroLocal, queueToOwner,
   refcountOf, setDeferred, setImmortal, setMaybeWeakref, tryIncrefAs,
 } from './biased.js';
 import { addSeqCst, andSeqCst, loadSeqCst, orSeqCst } from './atomics.js';
 import { type HeapPort, RefCore } from './core.js';
 import {
-  BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, OB_TYPE,
+  BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, IMMORTAL_LOCAL,
+  OB_REF_LOCAL, OB_TYPE,
   RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_ATTACHED,
 } from './layout.js';
 import { closeLocal, drainList, pushMt, takeAllLocal } from './merge-queue.js';
@@ -89,17 +90,52 @@ export class ThreadContext extends RefCore {
 
   // ---------------------------------------------------------------- refcounts
 
+  // Fast paths: the immortal and owner branches of biased.ts increfAs/decrefAs,
+  // written out here so that V8 compiles them into the caller with no bounds-check
+  // of the views (an offset past them reads `undefined`, which is neither immortal
+  // nor ours, and lands in the slow path, which re-creates the views first).
+  // Every other transition goes through biased.ts, the one definition.
+
   /** Py_INCREF. */
   incref(ptr: number): void {
+    const u32 = this.u32;
+    const li = (ptr + OB_REF_LOCAL) >>> 2;
+    const local = u32[li]!;
+    if (local === IMMORTAL_LOCAL) return;
+    if (this.u16[ptr >>> 1] === this.tid) {
+      u32[li] = local + 1;
+      return;
+    }
+    this.increfSlow(ptr);
+  }
+
+  private increfSlow(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
     increfAs(this, this.tid, ptr);
   }
 
   /** Py_DECREF; may run a deallocator (here or, via the queue, on the owner). */
   decref(ptr: number): void {
+    const u32 = this.u32;
+    const li = (ptr + OB_REF_LOCAL) >>> 2;
+    const local = u32[li]!;
+    if (local === IMMORTAL_LOCAL) return;
+    if (this.u16[ptr >>> 1] === this.tid) {
+      u32[li] = local - 1;
+      if (local === 1) this.decrefZeroLocal(ptr);
+      return;
+    }
+    this.decrefSlow(ptr);
+  }
+
+  private decrefZeroLocal(ptr: number): void {
+    if (mergeZeroLocal(this, ptr) === ACT_DEALLOC) this.dealloc(ptr);
+  }
+
+  private decrefSlow(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
     const a = decrefAs(this, this.tid, ptr);
-    if (a !== ACT_NONE) this.decrefSlow(ptr, a);
+    if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
 
   /** Incref for lock-free readers: false if the object may be dead. On success the
@@ -118,10 +154,10 @@ export class ThreadContext extends RefCore {
   decrefStack(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
     const a = decrefStackAs(this, this.tid, ptr);
-    if (a !== ACT_NONE) this.decrefSlow(ptr, a);
+    if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
 
-  private decrefSlow(ptr: number, a: RefAction): void {
+  private decrefAction(ptr: number, a: RefAction): void {
     if (a === ACT_QUEUE) a = queueToOwner(this, this.tid, ptr, this.pushToOwner);
     if (a === ACT_DEALLOC) this.dealloc(ptr);
   }
