@@ -10,11 +10,16 @@
 //     codecs go through the platform's TextDecoder; any other name gives CPython's
 //     "unknown encoding: NAME" (also for codecs Python has but we lack, e.g. utf-16).
 // Invalid UTF-8 is an error unless it only occurs inside comments (CPython never
-// decodes comments). Errors are values, never exceptions.
+// decodes comments); see decodeUtf8. Errors are values, never exceptions.
 
 import { makeSyntaxError, type PySyntaxError } from './errors.js';
 import { tokenize } from './tokenizer.js';
 import { TokenKind } from './token.js';
+import { isPotentialIdentifierChar } from './chars.js';
+import { stringParts } from './literals.js';
+import {
+  decodeUtf8SurrogateEscape, encodeSurrogateEscaped, firstUtf8Fault, isEscapedByte, replaceEscapes, utf8FaultMessage,
+} from './utf8.js';
 
 export interface DecodeResult {
   readonly source: string;
@@ -41,6 +46,7 @@ const ASCII = new Set([
  */
 function whatwgLabel(key: string): string | null {
   let m = /^(?:cp|windows_)(125[0-8])$/.exec(key);
+  if (m && m[1] === '1252') return null; // decoded by hand (see CP1252)
   if (m) return `windows-${m[1]}`;
   m = /^iso_?8859_(\d+)$/.exec(key);
   if (m && m[1] !== '1') return `iso-8859-${m[1]}`;
@@ -58,6 +64,26 @@ function whatwgLabel(key: string): string | null {
     case 'big5': return 'big5';
     default: return null;
   }
+}
+
+/** Python's cp1252 for bytes 0x80..0x9F (-1: undefined); the rest is latin-1.
+ * (Node 20's TextDecoder('windows-1252') decodes as latin-1, so it is not used.) */
+const CP1252 = [
+  0x20ac, -1, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017d, -1,
+  -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, -1, 0x017e, 0x0178,
+];
+
+function decodeCp1252(b: Uint8Array, offset: number): { source: string; error: string | null } {
+  let out = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c >= 0x80 && c < 0xa0) {
+      const u = CP1252[c - 0x80]!;
+      if (u < 0) return { source: '', error: `'charmap' codec can't decode byte 0x${c.toString(16)} in position ${i + offset}: character maps to <undefined>` };
+      out += String.fromCharCode(u);
+    } else out += String.fromCharCode(c);
+  }
+  return { source: out, error: null };
 }
 
 /** CPython's get_normal_name: the cookie spelling the tokenizer compares. */
@@ -122,7 +148,10 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     if (normal === 'utf-8' || UTF8.has(key)) encoding = 'utf-8';
     else if (normal === 'iso-8859-1' || LATIN1.has(key)) encoding = 'iso-8859-1';
     else if (ASCII.has(key)) encoding = 'ascii';
-    else {
+    else if (key === 'cp1252' || key === 'windows_1252' || key === '1252') {
+      const r = decodeCp1252(bytes.subarray(start), start);
+      return { source: r.source, encoding: normal, error: r.error === null ? null : encErr(r.error) };
+    } else {
       const label = whatwgLabel(key);
       let decoder: { decode(input: Uint8Array): string } | null = null;
       try {
@@ -151,7 +180,9 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     }
     return { source: latin1Decode(body), encoding, error: null };
   }
-  return decodeUtf8(body);
+  // CPython converts error columns from bytes to characters only when the
+  // tokenizer knows an encoding (a cookie or a BOM); otherwise they stay in bytes
+  return decodeUtf8(body, cookie === null && !bom);
 }
 
 function latin1Decode(b: Uint8Array): string {
@@ -165,84 +196,101 @@ function latin1Decode(b: Uint8Array): string {
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /**
- * UTF-8 with CPython's tolerance: bad bytes inside comments are accepted (they are
- * replaced by U+FFFD); elsewhere they are the "(unicode error)" SyntaxError.
+ * UTF-8 with CPython's tolerance (its tokenizer decodes token by token):
+ *   * invalid bytes inside comments are accepted (replaced by U+FFFD);
+ *   * in a name: the tokenizer reports "(unicode error) ..." (see
+ *     Scanner.verifyIdentifier), returned here;
+ *   * in a str literal: the parser's decoding error, with the byte position counted
+ *     from the start of the body (raw literals and literals without a backslash:
+ *     CPython decodes the body at once) or of the run of non-ASCII bytes (other
+ *     literals: decode_unicode_with_escapes decodes runs), placed at the token
+ *     after the literal (RAISE_SYNTAX_ERROR's last filled token);
+ *   * in a bytes literal: left to the parser ("bytes can only contain ASCII
+ *     literal characters").
+ * A tokenizer error before the first bad byte is left for the caller's tokenize.
  */
-function decodeUtf8(body: Uint8Array): DecodeResult {
-  const source = utf8Decoder.decode(body);
-  const bad = firstInvalidUtf8(body);
-  if (bad === null) return { source, encoding: 'utf-8', error: null };
-  // Locate the replacement characters and see whether any is outside a comment.
-  const r = tokenize(source, { compat: true });
-  const comments: number[] = [];
-  for (const t of r.tokens) if (t.kind === TokenKind.COMMENT) comments.push(t.start, t.end);
-  let k = 0;
-  for (let p = source.indexOf('\ufffd'); p >= 0; p = source.indexOf('\ufffd', p + 1)) {
-    while (k < comments.length && comments[k + 1]! <= p) k += 2;
-    const inComment = k < comments.length && comments[k]! <= p && p < comments[k + 1]!;
-    if (!inComment) {
-      const ls = source.lastIndexOf('\n', p) + 1;
-      let le = source.indexOf('\n', p);
-      if (le < 0) le = source.length;
-      let lineno = 1;
-      for (let q = source.indexOf('\n'); q >= 0 && q < p; q = source.indexOf('\n', q + 1)) lineno++;
-      const b = body[bad.byteIndex]!;
-      const msg = `(unicode error) 'utf-8' codec can't decode byte 0x${b.toString(16).padStart(2, '0')} in position ${bad.position(body)}: ${bad.reason}`;
-      return { source, encoding: 'utf-8', error: makeSyntaxError('SyntaxError', msg, lineno, p - ls + 1, lineno, -1, source.slice(ls, le) + '\n') };
+function decodeUtf8(body: Uint8Array, byteColumns: boolean): DecodeResult {
+  if (firstUtf8Fault(body) === null) return { source: utf8Decoder.decode(body), encoding: 'utf-8', error: null };
+  const escaped = decodeUtf8SurrogateEscape(body);
+  const r = tokenize(escaped, { compat: true });
+  const toks = r.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== TokenKind.STRING || !hasEscape(t.value)) continue;
+    const parts = stringParts(t.value);
+    if (parts.bytes) continue;
+    const bytes = encodeSurrogateEscaped(t.value, parts.bodyStart, parts.bodyEnd);
+    let from = 0;
+    const f0 = firstUtf8Fault(bytes);
+    if (f0 === null) continue;
+    if (!parts.raw && t.value.indexOf('\\', parts.bodyStart) >= 0) {
+      from = f0.position;
+      while (from > 0 && bytes[from - 1]! >= 0x80) from--;
     }
+    let to = f0.position;
+    while (to < bytes.length && bytes[to]! >= 0x80) to++;
+    const f = firstUtf8Fault(bytes, from, parts.raw || t.value.indexOf('\\', parts.bodyStart) < 0 ? bytes.length : to)!;
+    const at = toks[k + 1] ?? t;
+    const source = replaceEscapes(escaped);
+    const lineStartOf = (line: number): number => {
+      let p = 0;
+      for (let l = 1; l < line; l++) p = source.indexOf('\n', p) + 1;
+      return p;
+    };
+    const firstLs = lineStartOf(t.lineno);
+    const atLs = lineStartOf(at.lineno);
+    let lineEnd = source.indexOf('\n', atLs);
+    if (lineEnd < 0) lineEnd = source.length;
+    const escLine = lineOf(escaped, atLs);
+    const off = columnOf(escLine, at.col, byteColumns) + 1;
+    const end = at.kind === TokenKind.NEWLINE ? off : columnOf(escLine, at.endCol, byteColumns) + 1;
+    const text = source.slice(firstLs, lineEnd) + '\n';
+    return { source, encoding: 'utf-8', error: makeSyntaxError('SyntaxError', utf8FaultMessage(f), at.lineno, off, at.endLineno, end, text) };
   }
-  return { source, encoding: 'utf-8', error: null };
-}
-
-interface Utf8Fault {
-  readonly byteIndex: number;
-  readonly reason: string;
-  position(body: Uint8Array): number;
-}
-
-/** First invalid UTF-8 sequence with Python's reason wording, or null. */
-function firstInvalidUtf8(b: Uint8Array): Utf8Fault | null {
-  const n = b.length;
-  for (let i = 0; i < n;) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
+  if (r.error !== null && r.error.msg.startsWith('(unicode error)')) {
+    // a name with undecodable bytes: CPython points after the name, counted in
+    // bytes when no encoding was declared
+    let error = r.error;
+    if (byteColumns && error.lineno !== null) {
+      const ls = lineStartIn(escaped, error.lineno);
+      const line = lineOf(escaped, ls);
+      let p = ls;
+      for (let n = 0; n < (error.offset ?? 1) - 1; n++) p += line.codePointAt(p - ls)! > 0xffff ? 2 : 1;
+      while (p < escaped.length && isPotentialIdentifierChar(escaped.charCodeAt(p))) p++;
+      error = { ...error, offset: encodeSurrogateEscaped(escaped, ls, p).length };
     }
-    let need = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return fault(i, 'invalid start byte', b);
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= n || b[i + k] === 10) return fault(i, i + k >= n ? 'unexpected end of data' : 'invalid continuation byte', b);
-      const d = b[i + k]!;
-      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return fault(i, 'invalid continuation byte', b);
-    }
-    i += need + 1;
+    return { source: replaceEscapes(escaped), encoding: 'utf-8', error };
   }
-  return null;
+  return { source: replaceEscapes(escaped), encoding: 'utf-8', error: null };
 }
 
-function fault(byteIndex: number, reason: string, b: Uint8Array): Utf8Fault {
-  return {
-    byteIndex,
-    reason,
-    // CPython decodes token by token; the position is counted from the start of the
-    // run of non-ASCII-or-name bytes around the fault (an approximation documented
-    // in docs/internals/lexer.md).
-    position: () => {
-      let s = byteIndex;
-      while (s > 0 && b[s - 1]! >= 0x80) s--;
-      return byteIndex - s;
-    },
-  };
+function hasEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isEscapedByte(s.charCodeAt(i))) return true;
+  return false;
+}
+
+function lineStartIn(s: string, line: number): number {
+  let p = 0;
+  for (let l = 1; l < line; l++) p = s.indexOf('\n', p) + 1;
+  return p;
+}
+
+function lineOf(s: string, ls: number): string {
+  const e = s.indexOf('\n', ls);
+  return s.slice(ls, e < 0 ? s.length : e);
+}
+
+/** 0-based column of the token column `col` (UTF-8 bytes of the escaped line, an
+ * escaped byte counting 3) as CPython reports it: source bytes or characters of
+ * the 'replace'-decoded line. */
+function columnOf(escLine: string, col: number, bytes: boolean): number {
+  let b = 0;
+  let i = 0;
+  while (i < escLine.length && b < col) {
+    const c = escLine.charCodeAt(i);
+    b += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff && !isEscapedByte(c) ? 4 : 3;
+    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  }
+  const prefix = escLine.slice(0, i);
+  return bytes ? encodeSurrogateEscaped(prefix, 0, prefix.length).length : replaceEscapes(prefix).length;
 }

@@ -25,6 +25,7 @@ import {
 } from './chars.js';
 import { makeSyntaxError, type LexWarning, type PySyntaxError, type SyntaxErrorType } from './errors.js';
 import { TokenKind, type Token } from './token.js';
+import { encodeSurrogateEscaped, firstUtf8Fault, isEscapedByte, replaceEscapes, utf8FaultMessage } from './utf8.js';
 
 export interface TokenizeOptions {
   /** Produce COMMENT and NL tokens as Python's `tokenize` module does. */
@@ -542,6 +543,15 @@ class Scanner {
       const cp = src.codePointAt(p)!;
       const w = cp > 0xffff ? 2 : 1;
       const ok = first ? isIdentifierStart(cp) : isIdentifierContinue(cp);
+      if (!ok && isEscapedByte(cp)) {
+        // an undecodable source byte (decodeSource's surrogate escape): CPython's
+        // verify_identifier fails to decode the name's bytes
+        const fault = firstUtf8Fault(encodeSurrogateEscaped(src, start, end));
+        const line = replaceEscapes(this.lineText(this.lineStart)) + '\n';
+        const off = codePointLength(src, this.lineStart, start) + 1;
+        this.error = makeSyntaxError('SyntaxError', utf8FaultMessage(fault!), this.lineno, off, this.lineno, -1, line);
+        return false;
+      }
       if (!ok) {
         // CPython points just past the offending character
         this.errorAtCur(
