@@ -65,6 +65,7 @@ export class ParserBase {
 
   peekAt(k: number): Token {
     const i = Math.min(this.pos + k, this.tokens.length - 1);
+    if (i > this.furthest) this.furthest = i; // a lookahead fetches the token
     return this.tokens[i]!;
   }
 
@@ -83,6 +84,12 @@ export class ParserBase {
     const t = this.tokens[this.pos]!;
     if (this.pos < this.tokens.length - 1) this.pos++;
     return t;
+  }
+
+  /** PEG backtracking: remember how far we looked, then return to `save` */
+  backtrack(save: number): void {
+    if (this.pos > this.furthest) this.furthest = this.pos;
+    this.pos = save;
   }
 
   fail(): never {
@@ -182,12 +189,32 @@ export class ParserBase {
   raiseAt(msg: string, a: Span | Token, b: Span | Token = a, type = 'SyntaxError'): never {
     // pegen's NEWLINE token leaves the '\n' out: it ends where it starts
     const bNewline = (b as Token).kind === TokenKind.NEWLINE;
+    const ak = (a as Token).kind;
+    if (ak === TokenKind.INDENT) {
+      // col_offset -1 in pegen: the column is the tokenizer cursor, past the indentation
+      const t = a as Token;
+      throw new RaisedError(type, msg, { lineno: t.lineno, col: t.endCol - 1, endLineno: t.lineno, endCol: -2 });
+    }
+    if (ak === TokenKind.DEDENT || ak === TokenKind.ENDMARKER) {
+      // pegen gives these tokens col_offset -1 and computes the column from the
+      // tokenizer's cursor: the new line's indentation (DEDENT), or the end of the
+      // last line (ENDMARKER, see toPyError); end_offset is -1
+      const t = a as Token;
+      throw new RaisedError(type, msg, { lineno: t.lineno, col: t.col - 1, endLineno: t.lineno, endCol: -2 }, null, this.atEof(t));
+    }
     throw new RaisedError(type, msg, {
       lineno: startLine(a),
       col: startCol(a),
       endLineno: bNewline ? (b as Token).lineno : endLine(b),
       endCol: bNewline ? (b as Token).col : endCol(b),
     });
+  }
+
+  /** is `t` an ENDMARKER, or a DEDENT followed only by DEDENTs and the ENDMARKER? */
+  atEof(t: Token): boolean {
+    let i = this.tokens.indexOf(t);
+    while (i >= 0 && i < this.tokens.length && this.tokens[i]!.kind === TokenKind.DEDENT) i++;
+    return i < 0 || i >= this.tokens.length || this.tokens[i]!.kind === TokenKind.ENDMARKER;
   }
 
   /** raise with explicit byte columns; a negative column gives offset col+1 (CPython's -1 → 0) */

@@ -36,6 +36,8 @@ export class RaisedError {
     readonly span: ErrorSpan,
     /** when set, offsets are already in 1-based characters (tokenizer errors) */
     readonly ready: PySyntaxError | null = null,
+    /** raised at ENDMARKER: placed at the end of the source's last line */
+    readonly atEnd = false,
   ) {}
 }
 

@@ -106,29 +106,32 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       if (this.checkInvalid) this.raiseAt(`cannot use assignment expressions with ${exprName(e)}`, e);
       this.fail();
     }
-    if (withInvalid && this.checkInvalid && this.isOp('=')) this.invalidNamedExpression(e);
+    if (withInvalid && this.checkInvalid && this.isOp('=')) this.invalidNamedExpression(e, t);
     return e;
   }
 
   /** invalid_named_expression: `a = b` where a comparison or walrus was meant */
-  invalidNamedExpression(e: Node): void {
+  invalidNamedExpression(e: Node, start: Token): void {
+    const t = e._type;
+    const nameAlt = t === 'Name' && start.kind === NAME;
+    if (!nameAlt) {
+      // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or
+      if (start.kind === OP && start.value === '[') return;
+      if (t === 'List' || t === 'Tuple' || t === 'GeneratorExp') return;
+      if (t === 'Constant' && (e.value === true || e.value === false || e.value === null)) return;
+      if (!isBitwiseOr(e)) return;
+    }
     const save = this.pos;
     this.pos++;
     try {
       const b = this.parseBitwiseOr();
       if (this.isOp('=') || this.isOp(':=')) return;
-      if (e._type === 'Name') {
-        this.raiseAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
-      }
-      const t = e._type;
-      if (t === 'List' || t === 'Tuple' || t === 'GeneratorExp') return;
-      if (t === 'Constant' && (e.value === true || e.value === false || e.value === null)) return;
-      if (!isBitwiseOr(e)) return;
+      if (nameAlt) this.raiseAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
       this.raiseAt(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
     } catch (x) {
       if (x !== FAIL) throw x;
     } finally {
-      this.pos = save;
+      this.backtrack(save);
     }
   }
 
@@ -168,9 +171,16 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       if (!this.isKw('if')) return a;
       const save = this.pos;
       this.pos++;
-      const b = this.parseDisjunction();
+      let b: Node;
+      try {
+        b = this.parseDisjunction();
+      } catch (x) {
+        if (x !== FAIL) throw x;
+        this.backtrack(save);
+        return a;
+      }
       if (!this.acceptKw('else')) {
-        this.pos = save;
+        this.backtrack(save);
         return a;
       }
       const c = this.parseExpression();
@@ -189,10 +199,11 @@ export class ExpressionParser extends ParserBase implements FStringHost {
   invalidExpression(): void {
     const save = this.pos;
     const t = this.tok;
-    const n = this.peekAt(1);
+    // (lookaheads fetch the next token only when the first one matched, as in pegen)
+    const nameThenString = t.kind === NAME && this.peekAt(1).kind === STRING;
     this.checkInvalid = false;
     try {
-      if (!(t.kind === NAME && (n.kind === STRING || t.value === 'match' || t.value === 'case' || t.value === '_'))) {
+      if (!(nameThenString || (t.kind === NAME && (t.value === 'match' || t.value === 'case' || t.value === '_')))) {
         try {
           const a = this.parseDisjunction();
           if (this.startsExpression() && !this.isKw('not')) {
@@ -205,7 +216,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         } catch (x) {
           if (x !== FAIL) throw x;
         }
-        this.pos = save;
+        this.backtrack(save);
       }
       try {
         const a = this.parseDisjunction();
@@ -219,8 +230,8 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       } catch (x) {
         if (x !== FAIL) throw x;
       }
-      this.pos = save;
-      if (t.kind === NAME && (t.value === 'print' || t.value === 'exec') && !(n.kind === OP && n.value === '(')) {
+      this.backtrack(save);
+      if (t.kind === NAME && (t.value === 'print' || t.value === 'exec') && !(this.peekAt(1).kind === OP && this.peekAt(1).value === '(')) {
         try {
           this.pos++;
           const b = this.parseStarExpressions();
@@ -232,7 +243,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       }
     } finally {
       this.checkInvalid = true;
-      this.pos = save;
+      this.backtrack(save);
     }
   }
 
@@ -301,9 +312,14 @@ export class ExpressionParser extends ParserBase implements FStringHost {
           this.fail();
         }
       } else {
+        if (this.checkInvalid && this.isOp('(') && defaults.length === 0 && !starSeen) this.invalidParenthesizedParams();
         const p = this.parseParam(annotations, false);
         let dflt: Node | null = null;
-        if (this.acceptOp('=')) dflt = this.parseExpression();
+        if (this.isOp('=')) {
+          const eq = this.advance();
+          if (this.checkInvalid && (this.isOp(',') || this.isOp(close))) this.raiseAt('expected default value expression', eq);
+          dflt = this.parseExpression();
+        }
         if (starSeen) {
           kwonly.push(p);
           kwDefaults.push(dflt);
@@ -320,6 +336,22 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     }
     if (!this.isOp(close)) this.fail();
     return { _type: 'arguments', posonlyargs: posonly, args, vararg, kwonlyargs: kwonly, kw_defaults: kwDefaults, kwarg, defaults };
+  }
+
+  /** `def f((a, b)):` → "Function parameters cannot be parenthesized" */
+  invalidParenthesizedParams(): void {
+    const save = this.pos;
+    const open = this.advance();
+    try {
+      do {
+        if (this.isOp(')')) break;
+        this.expectName();
+      } while (this.acceptOp(','));
+      if (this.isOp(')') && this.tokens[this.pos - 1] !== open) this.raiseAt('Function parameters cannot be parenthesized', open, this.tok);
+    } catch (x) {
+      if (x !== FAIL) throw x;
+    }
+    this.backtrack(save);
   }
 
   invalidSlash(slashSeen: boolean, starSeen: boolean): void {
@@ -346,7 +378,16 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     const a = this.parseConjunction();
     if (!this.isKw('or')) return a;
     const values = [a];
-    while (this.acceptKw('or')) values.push(this.parseConjunction());
+    while (this.isKw('or')) {
+      const save = this.pos++;
+      try {
+        values.push(this.parseConjunction());
+      } catch (x) {
+        if (x !== FAIL || values.length > 1) throw x;
+        this.backtrack(save);
+        return a;
+      }
+    }
     return { _type: 'BoolOp', op: 'Or', values, lineno: s.lineno, col_offset: s.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
   }
 
@@ -355,7 +396,16 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     const a = this.parseInversion();
     if (!this.isKw('and')) return a;
     const values = [a];
-    while (this.acceptKw('and')) values.push(this.parseInversion());
+    while (this.isKw('and')) {
+      const save = this.pos++;
+      try {
+        values.push(this.parseInversion());
+      } catch (x) {
+        if (x !== FAIL || values.length > 1) throw x;
+        this.backtrack(save);
+        return a;
+      }
+    }
     return { _type: 'BoolOp', op: 'And', values, lineno: s.lineno, col_offset: s.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
   }
 
@@ -434,10 +484,19 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       if (t.kind !== OP) return left;
       const info = BINOPS.get(t.value);
       if (info === undefined || info[0] < minPrec) return left;
-      this.pos++;
+      const save = this.pos++;
       this.enter();
-      const right = this.parseBinary(info[0] + 1);
-      this.depth--;
+      let right: Node;
+      try {
+        right = this.parseBinary(info[0] + 1);
+      } catch (x) {
+        // PEG: `a + <garbage>` backs off to `a` (matters for error locations only)
+        if (x !== FAIL) throw x;
+        this.backtrack(save);
+        return left;
+      } finally {
+        this.depth--;
+      }
       left = { _type: 'BinOp', left, op: info[1], right, lineno: s.lineno, col_offset: s.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
     }
   }
@@ -496,14 +555,27 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       if (t.value === '.') {
         this.pos++;
         const nt = this.tok;
+        if (!(nt.kind === NAME && !KEYWORDS.has(nt.value))) {
+          // PEG: `a.<not a name>` backs off to `a`
+          this.backtrack(this.pos - 1);
+          return a;
+        }
         const name = this.expectName();
         a = { _type: 'Attribute', value: a, attr: name, ctx: 'Load', lineno: s.lineno, col_offset: s.col, end_lineno: nt.endLineno, end_col_offset: nt.endCol };
       } else if (t.value === '(') {
         a = this.parseCall(a, true, s);
       } else if (t.value === '[') {
-        this.pos++;
-        const sl = this.parseSlices();
-        const e = this.expectOp(']');
+        const save = this.pos++;
+        let sl: Node;
+        try {
+          sl = this.parseSlices();
+          if (!this.isOp(']')) this.fail();
+        } catch (x) {
+          if (x !== FAIL) throw x;
+          this.backtrack(save);
+          return a;
+        }
+        const e = this.advance();
         a = { _type: 'Subscript', value: a, slice: sl, ctx: 'Load', lineno: s.lineno, col_offset: s.col, end_lineno: e.endLineno, end_col_offset: e.endCol };
       } else {
         return a;
@@ -533,7 +605,8 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         const v = this.parseExpression();
         sawDoubleStar = true;
         keywords.push({ _type: 'keyword', arg: null, value: v, lineno: t.lineno, col_offset: t.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol });
-      } else if (t.kind === NAME && this.peekAt(1).kind === OP && this.peekAt(1).value === '=') {
+      } else if (t.kind === NAME && (!KEYWORDS.has(t.value) || (this.checkInvalid && (t.value === 'True' || t.value === 'False' || t.value === 'None')))
+        && this.peekAt(1).kind === OP && this.peekAt(1).value === '=') {
         if (KEYWORDS.has(t.value)) {
           if (this.checkInvalid) this.invalidKeywordName(t);
           this.fail();
@@ -567,7 +640,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
               this.raiseAt('Generator expression must be parenthesized', e, this.last);
             } catch (x) {
               if (x !== FAIL) throw x;
-              this.pos = save;
+              this.backtrack(save);
             }
           }
           this.fail();
@@ -717,6 +790,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         this.expectOp(')');
         return y;
       }
+      const firstTok = this.tok;
       const first = this.parseStarNamedExpression();
       if (this.isOp(')')) {
         if (first._type === 'Starred') {
@@ -733,7 +807,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         return { _type: 'GeneratorExp', elt: first, generators: gens, lineno: open.lineno, col_offset: open.col, end_lineno: close.endLineno, end_col_offset: close.endCol };
       }
       if (!this.isOp(',')) {
-        if (this.checkInvalid && this.isOp('=') && first._type !== 'NamedExpr') this.invalidNamedExpression(first);
+        if (this.checkInvalid && this.isOp('=') && first._type !== 'NamedExpr') this.invalidNamedExpression(first, firstTok);
         this.fail();
       }
       const elts = [first];
@@ -875,10 +949,10 @@ export class ExpressionParser extends ParserBase implements FStringHost {
       this.parseForIfClauses();
     } catch (x) {
       if (x !== FAIL) throw x;
-      this.pos = save;
+      this.backtrack(save);
       return;
     }
-    this.pos = save;
+    this.backtrack(save);
     if (elts.length === 1) this.raiseAt('did you forget parentheses around the comprehension target?', elts[0]!, this.last);
     this.raiseAt('did you forget parentheses around the comprehension target?', elts[0]!, elts[elts.length - 1]!);
   }
@@ -925,7 +999,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     } catch (x) {
       if (x !== FAIL) throw x;
     }
-    this.pos = save;
+    this.backtrack(save);
   }
 
   // ---- targets --------------------------------------------------------------------------------

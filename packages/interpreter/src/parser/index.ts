@@ -4,14 +4,16 @@
 // Error protocol (pegen's _PyPegen_run_parser):
 //   1. tokenize the whole source; the tokens stop at the first tokenizer error;
 //   2. first pass without invalid_* rules; a forced token (`&&':'`) may raise;
-//   3. on failure: a tokenizer error reached (or lying anywhere after a generic
-//      failure, as _PyPegen_tokenize_full_source_to_check_for_errors finds it)
-//      wins; else a second pass with the invalid_* checks; if that raises, its
-//      error; else "invalid syntax" at the furthest token looked at (or
-//      "unexpected indent" / "unexpected unindent" when that token is an
-//      INDENT / DEDENT).
+//   3. on failure: a tokenizer error the parser reached wins; else a second pass
+//      with the invalid_* checks; if that raises, its error; else "unexpected
+//      indent" / "unexpected unindent" when the furthest token looked at is an
+//      INDENT / DEDENT; else "invalid syntax" there — unless the rest of the
+//      source has a tokenizer error that CPython raises as an exception while
+//      _PyPegen_tokenize_full_source_to_check_for_errors scans it (not the
+//      indentation/continuation errors, which are only status codes there; an
+//      unclosed bracket only when it opened on an earlier line).
 
-import { tokenize } from '../lexer/index.js';
+import { tokenize, type LexWarning } from '../lexer/index.js';
 import { TokenKind, type Token } from '../lexer/token.js';
 import type { Node } from '../ast/nodes.js';
 import { StatementParser } from './statements.js';
@@ -26,7 +28,9 @@ export interface ParseOptions {
   mode?: ParseMode;
 }
 
-export type ParseResult = { ok: true; tree: Node } | { ok: false; error: PySyntaxError };
+export type ParseResult =
+  | { ok: true; tree: Node; /** DeprecationWarnings from literals (invalid escapes), when any */ warnings?: LexWarning[] }
+  | { ok: false; error: PySyntaxError };
 
 function runRule(p: StatementParser, mode: ParseMode): Node {
   switch (mode) {
@@ -59,35 +63,56 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   };
   const p = new StatementParser(tokens);
   p.source = src;
-  // "'(' was never closed" is the tokenizer hitting EOF inside brackets: CPython
-  // reports it only when the parser itself gets there
+  // "'(' was never closed" is the tokenizer hitting EOF inside brackets
   const eofError = lex.error !== null && lex.error.msg.endsWith('was never closed');
   const sentinel = tokens.length - 1;
+  let raised: RaisedError | null = null;
   try {
-    return { ok: true, tree: runRule(p, mode) };
+    const tree = runRule(p, mode);
+    return p.warnings.length > 0 ? { ok: true, tree, warnings: p.warnings } : { ok: true, tree };
   } catch (x) {
-    if (x instanceof RaisedError) return { ok: false, error: toPyError(x, src, filename) };
-    if (x !== FAIL) return internalError(x, filename);
+    if (x instanceof RaisedError) raised = x;
+    else if (x !== FAIL) return internalError(x, filename);
   }
+  // the parser fetched the token the tokenizer failed on: that error is final
   if (lex.error !== null && p.furthest >= sentinel) return lexError();
-  const furthest = p.furthest;
-  const p2 = new StatementParser(tokens);
-  p2.source = src;
-  p2.checkInvalid = true;
-  try {
-    runRule(p2, mode);
-  } catch (x) {
-    if (x instanceof RaisedError) return { ok: false, error: toPyError(x, src, filename) };
-    if (x !== FAIL) return internalError(x, filename);
+  let far = p.furthest;
+  if (raised === null) {
+    const p2 = new StatementParser(tokens);
+    p2.source = src;
+    p2.checkInvalid = true;
+    try {
+      runRule(p2, mode);
+    } catch (x) {
+      if (x instanceof RaisedError) raised = x;
+      else if (x !== FAIL) return internalError(x, filename);
+    }
+    far = Math.max(far, p2.furthest);
+    if (lex.error !== null && far >= sentinel) return lexError();
   }
-  if (lex.error !== null && (!eofError || Math.max(furthest, p2.furthest) >= sentinel)) return lexError();
-  const t = tokens[Math.max(furthest, p2.furthest)]!;
-  if (t.kind === TokenKind.INDENT) {
-    // CPython: offset = the indentation width, end_offset -1
-    return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected indent', { lineno: t.lineno, col: t.endCol - 1, endLineno: t.lineno, endCol: -2 }), src, filename) };
+  if (raised === null) {
+    // _PyPegen_set_syntax_error, at the first pass's last token
+    const t = tokens[p.furthest]!;
+    if (t.kind === TokenKind.INDENT) {
+      // CPython: offset = the indentation width, end_offset -1
+      return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected indent', { lineno: t.lineno, col: t.endCol - 1, endLineno: t.lineno, endCol: -2 }), src, filename) };
+    }
+    if (t.kind === TokenKind.DEDENT) {
+      return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected unindent', { lineno: t.lineno, col: t.col - 1, endLineno: t.lineno, endCol: -2 }, null, p.atEof(t)), src, filename) };
+    }
+    raised = new RaisedError('SyntaxError', 'invalid syntax', spanOf(t));
   }
-  if (t.kind === TokenKind.DEDENT) return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected unindent', spanOf(t)), src, filename) };
-  return { ok: false, error: toPyError(new RaisedError('SyntaxError', 'invalid syntax', spanOf(t)), src, filename) };
+  // _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error further on
+  // that CPython raises as an exception replaces the parser's SyntaxError
+  if (lex.error !== null && raised.type !== 'RecursionError') {
+    const e = lex.error;
+    if (eofError) {
+      if (e.lineno !== null && tokens[far]!.lineno > e.lineno) return lexError();
+    } else if (e.type === 'SyntaxError' && e.msg !== 'unexpected character after line continuation character' && e.msg !== 'unexpected EOF while parsing') {
+      return lexError();
+    }
+  }
+  return { ok: false, error: toPyError(raised, src, filename) };
 }
 
 function spanOf(t: Token): ErrorSpan {
@@ -140,7 +165,16 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
   if (e.type === 'MemoryError' || e.type === 'RecursionError') {
     return { type: e.type, msg: e.msg, filename, lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: null };
   }
-  const s = e.span;
+  let s = e.span;
+  if (e.atEnd) {
+    // pegen's ENDMARKER error position: the last line, just past its end
+    const body = src.endsWith('\n') ? src.slice(0, -1) : src;
+    const nl = body.lastIndexOf('\n');
+    const lastLine = body.slice(nl + 1);
+    let lineno = 1;
+    for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineno++;
+    return { type: e.type, msg: e.msg, filename, lineno, offset: [...lastLine].length + 1, end_lineno: lineno, end_offset: -1, text: lastLine + '\n' };
+  }
   const text = lineText(src, s.lineno);
   const endText = s.endLineno === s.lineno ? text : lineText(src, s.endLineno);
   return {

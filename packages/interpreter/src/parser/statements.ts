@@ -242,7 +242,7 @@ export class StatementParser extends PatternParser {
     } catch (x) {
       if (x !== FAIL) throw x;
     }
-    this.pos = save;
+    this.backtrack(save);
   }
 
   /** position a statement node from its first token to the last consumed token */
@@ -323,13 +323,22 @@ export class StatementParser extends PatternParser {
     } catch (x) {
       if (x !== FAIL) throw x;
     }
-    this.pos = save;
+    this.backtrack(save);
   }
 
   parseAnnAssign(first: Token, e: Node): Node {
     const k = e._type;
     if (k !== 'Name' && k !== 'Attribute' && k !== 'Subscript') {
       if (this.checkInvalid) {
+        // the invalid_assignment alternatives need the annotation to parse
+        const save = this.pos++;
+        try {
+          this.parseExpression();
+        } catch (x) {
+          if (x !== FAIL) throw x;
+          this.backtrack(save);
+          this.fail();
+        }
         if (k === 'Tuple' && !(first.kind === OP && first.value === '(')) {
           this.raiseAt('only single target (not tuple) can be annotated', e.elts[0] as Node);
         }
@@ -538,7 +547,7 @@ export class StatementParser extends PatternParser {
         items = list;
       } catch (x) {
         if (x !== FAIL) throw x;
-        this.pos = save;
+        this.backtrack(save);
       }
     }
     if (items === null) {
@@ -576,7 +585,7 @@ export class StatementParser extends PatternParser {
             if (y !== FAIL) throw y;
           }
         }
-        this.pos = save;
+        this.backtrack(save);
         vars = null;
       }
     }
@@ -634,7 +643,7 @@ export class StatementParser extends PatternParser {
             this.raiseAt('multiple exception types must be parenthesized', type, this.last);
           } catch (x) {
             if (x !== FAIL) throw x;
-            this.pos = save;
+            this.backtrack(save);
           }
         }
         if (this.acceptKw('as')) name = this.expectName();
@@ -659,7 +668,7 @@ export class StatementParser extends PatternParser {
       }
     } catch (x) {
       if (x !== FAIL) throw x;
-      this.pos = save;
+      this.backtrack(save);
       return null;
     }
     this.pos++;
