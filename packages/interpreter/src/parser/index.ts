@@ -165,7 +165,7 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
   if (e.type === 'MemoryError' || e.type === 'RecursionError') {
     return { type: e.type, msg: e.msg, filename, lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: null };
   }
-  let s = e.span;
+  const s = e.span;
   if (e.atEnd) {
     // pegen's ENDMARKER error position: the last line, just past its end
     const body = src.endsWith('\n') ? src.slice(0, -1) : src;
