@@ -359,6 +359,13 @@ class Scanner {
           this.lineContinuationError(i + 1);
           return;
         }
+        if (i + 2 >= n && this.parenChar.length > 0) {
+          // EOF inside brackets: the unclosed-bracket error (CPython's E_EOF with
+          // a nonzero level); the line counter stands on the backslash's line
+          this.lineno++;
+          this.endOfFile(n);
+          return;
+        }
         if (i + 2 >= n) {
           // "unexpected EOF while parsing": CPython reports the whole line
           const line = this.lineTextNl(this.lineStart);

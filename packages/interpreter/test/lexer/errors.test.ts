@@ -36,6 +36,11 @@ export const ERROR_SOURCES: string[] = [
   'x = 1\ny = (\n', 'x = 1\ny = (', 'x = 1\ny = (\n\n', 'x=1\nif 1:\n  x\n y\n', 'x=1\nx = 1 \\\n',
   'x=1\nif 1:\n\tx\n        y\n', 'x = 1\ny = 2 \\ 3\n', 'x = 1\ny = "abc\n', 'x = 1\ny = (1,\n 2\n',
   '1_é\n', 'x = 1\n\n\ny = """\nabc\n', "x = 1\n'''\n\n", 'x = [\n1,\n2)\n',
+  // more EOF and whitespace cases
+  'x = (1 + \\\n', 'x = (\\', '\\', '\\\n', '\\\n\n', 'if x:\n\\\n  y\n', 'x = f"abc', '(\n"""',
+  'x = [\n\t1,\n        2]\n', 'if x:\n\x0c\ty\n        z\n', 'x = 1\n\\\n', 'x = 1 \\\n  # c\n', 'x = 1\x0b\n',
+  'x = "\\\n', '"', "'''", 'x = 0b', '1.e', '1e5e\n', '3.14j_\n', 'def f():\n  x\n\t\ty\n', 'x = 1\u2028y\n',
+  '\u00a0x = 1\n', 'x = 1\r\ny = "\r\n', 'a\u0300 = 1\n', '\u0300a = 1\n', 'x = \u3000\n', 'x = ℘\n', 'x = ゛\n',
   // null bytes
   'x = 1\0\n',
 ];
