@@ -78,5 +78,5 @@ export {
 } from './hash-secret.js';
 export { hashBytes, hashString, hashStrData, strKind, setSipHashBackend, sipHashBackend } from './siphash.js';
 export { createWasmSipHasher, type WasmSipHasher, type WasmMemoryLike } from './siphash-wasm.js';
-export { TupleHasher } from './tuple-hash.js';
+export { TupleHasher, FrozensetHasher } from './tuple-hash.js';
 export { DictProbe, SetTableModel, PERTURB_SHIFT, LINEAR_PROBES, SET_MINSIZE } from './probe.js';

@@ -1,4 +1,5 @@
-// hash(tuple) as CPython 3.11 computes it (Objects/tupleobject.c tuplehash):
+// hash(tuple) and hash(frozenset) as CPython 3.11 computes them. tuplehash
+// (Objects/tupleobject.c):
 // an xxHash64-style accumulation over the item hashes.
 //
 //   acc = P5
@@ -54,6 +55,60 @@ export class TupleHasher {
       out[off] = 1546275796;
       out[off + 1] = 0;
       return;
+    }
+    out[off] = lo;
+    out[off + 1] = hi;
+  }
+}
+
+/**
+ * hash(frozenset) (setobject.c frozenset_hash): an order-independent XOR of
+ * shuffled item hashes, then a final mix:
+ *   shuffle(h) = ((h ^ 89869747) ^ (h << 16)) * 3644798167
+ *   acc = XOR of shuffle(h) over the items
+ *   acc ^= (len + 1) * 1927868237
+ *   acc ^= (acc >> 11) ^ (acc >> 25)
+ *   acc = acc * 69069 + 907133923;  acc == 2**64 - 1 → 590923713
+ * (CPython XORs over every table slot and cancels empty and dummy slots; the
+ * result depends only on the active items, as here.) All mod 2**64.
+ */
+export class FrozensetHasher {
+  private lo = 0;
+  private hi = 0;
+
+  reset(): void {
+    this.lo = 0;
+    this.hi = 0;
+  }
+
+  add(hLo: number, hHi: number): void {
+    // (h ^ 89869747) ^ (h << 16)
+    const xlo = ((hLo ^ 89869747) ^ (hLo << 16)) >>> 0;
+    const xhi = (hHi ^ ((hHi << 16) | (hLo >>> 16))) >>> 0;
+    mul64(xlo, xhi, 3644798167, 0);
+    this.lo = (this.lo ^ MUL[0]!) >>> 0;
+    this.hi = (this.hi ^ MUL[1]!) >>> 0;
+  }
+
+  finish(len: number, out: Uint32Array, off: number): void {
+    mul64(len + 1, 0, 1927868237, 0);
+    let lo = (this.lo ^ MUL[0]!) >>> 0;
+    let hi = (this.hi ^ MUL[1]!) >>> 0;
+    // acc ^= (acc >> 11) ^ (acc >> 25)
+    const s11lo = ((lo >>> 11) | (hi << 21)) >>> 0;
+    const s11hi = hi >>> 11;
+    const s25lo = ((lo >>> 25) | (hi << 7)) >>> 0;
+    const s25hi = hi >>> 25;
+    lo = (lo ^ s11lo ^ s25lo) >>> 0;
+    hi = (hi ^ s11hi ^ s25hi) >>> 0;
+    mul64(lo, hi, 69069, 0);
+    lo = MUL[0]! + 907133923;
+    const carry = lo >= 4294967296 ? 1 : 0;
+    lo >>>= 0;
+    hi = (MUL[1]! + carry) >>> 0;
+    if (lo === 0xffffffff && hi === 0xffffffff) {
+      lo = 590923713;
+      hi = 0;
     }
     out[off] = lo;
     out[off + 1] = hi;

@@ -5,7 +5,7 @@ import { runPython, Rng } from './py.js';
 import {
   hashKeyFromSeed, hashString, hashBytes, hashStrData, hashToPyInt, hashInt, hashFloat, TupleHasher, SetTableModel,
   DictProbe, strKind, type HashKey, normInt, hashKeyFromEnv, floatRepr, setSipHashBackend, sipHashBackend,
-  createWasmSipHasher,
+  createWasmSipHasher, FrozensetHasher,
 } from '../../src/numeric/index.js';
 
 function randomString(rng: Rng): string {
@@ -138,6 +138,36 @@ describe('tuple hash (xxHash-based tuplehash)', () => {
       items.forEach((it, i) => {
         itemHash(key, it, out, 0);
         expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(exp[i]);
+      });
+    });
+  }
+});
+
+describe('frozenset hash', () => {
+  for (const seed of [0, 7]) {
+    it(`frozensets of ints, strs, floats and tuples, PYTHONHASHSEED=${seed}`, () => {
+      const rng = new Rng(300 + seed);
+      const sets: Item[][] = [[], [{ t: 'i', v: '0' }], [{ t: 'i', v: '-1' }, { t: 'i', v: '-2' }]];
+      for (let i = 0; i < 400; i++) sets.push(Array.from({ length: rng.int(i % 10 === 0 ? 200 : 12) }, () => randomItem(rng, 1)));
+      const exp = runPython<string[]>(PY_ITEM + `print(json.dumps([str(hash(frozenset(build(x) for x in s))) for s in inp]))`, sets, {
+        PYTHONHASHSEED: String(seed),
+      });
+      const key = hashKeyFromSeed(seed);
+      // Python equality: 2 == 2.0, also inside tuples.
+      const norm = (it: Item): unknown =>
+        it.t === 'f' && Number.isInteger(it.v) ? { t: 'i', v: String(it.v) } : it.t === 'T' ? { t: 'T', v: it.v.map(norm) } : it;
+      const keyOf = (it: Item): string => JSON.stringify(norm(it));
+      sets.forEach((items, i) => {
+        // Deduplicate as the set would (1 == 1.0; tuples compare by value).
+        const uniq = new Map<string, Item>();
+        for (const it of items) if (!uniq.has(keyOf(it))) uniq.set(keyOf(it), it);
+        const h = new FrozensetHasher();
+        for (const it of uniq.values()) {
+          itemHash(key, it, out, 0);
+          h.add(out[0]!, out[1]!);
+        }
+        h.finish(uniq.size, out, 0);
+        expect(String(hashToPyInt(out[0]!, out[1]!)), `set ${i}`).toBe(exp[i]);
       });
     });
   }
