@@ -59,6 +59,10 @@ export interface RefStats {
 export class ThreadContext extends RefCore {
   /** Word index of this thread's eval-breaker word. */
   private breakerW = 0;
+  /** The id compared with `ob_tid` by the refcount paths: `tid` while registered,
+   *  -1 otherwise, so that a context without an id (joining, exited) never takes
+   *  the owner path on merged objects, whose `ob_tid` is 0. */
+  private me = -1;
   private readonly deallocators = new Map<number, Deallocator>();
   private readonly deferred = new DeferredFrees();
   /** Full QSBR polls are rate-limited on the safe-point slow path. */
@@ -77,6 +81,7 @@ export class ThreadContext extends RefCore {
     let dead: number[] = [];
     registerThread(ctx, () => { dead = reclaimZombiesLockHeld(ctx).dead; });
     ctx.breakerW = ctx.slotWord(ctx.tid, SLOT_BREAKER);
+    ctx.me = ctx.tid;
     ctx.attach();
     for (const p of dead) ctx.dealloc(p);
     return ctx;
@@ -102,7 +107,7 @@ export class ThreadContext extends RefCore {
     const li = (ptr + OB_REF_LOCAL) >>> 2;
     const local = u32[li]!;
     if (local === IMMORTAL_LOCAL) return;
-    if (this.u16[ptr >>> 1] === this.tid) {
+    if (this.u16[ptr >>> 1] === this.me) {
       u32[li] = local + 1;
       return;
     }
@@ -111,7 +116,7 @@ export class ThreadContext extends RefCore {
 
   private increfSlow(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
-    increfAs(this, this.tid, ptr);
+    increfAs(this, this.me, ptr);
   }
 
   /** Py_DECREF; may run a deallocator (here or, via the queue, on the owner). */
@@ -120,7 +125,7 @@ export class ThreadContext extends RefCore {
     const li = (ptr + OB_REF_LOCAL) >>> 2;
     const local = u32[li]!;
     if (local === IMMORTAL_LOCAL) return;
-    if (this.u16[ptr >>> 1] === this.tid) {
+    if (this.u16[ptr >>> 1] === this.me) {
       u32[li] = local - 1;
       if (local === 1) this.decrefZeroLocal(ptr);
       return;
@@ -134,7 +139,7 @@ export class ThreadContext extends RefCore {
 
   private decrefSlow(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
-    const a = decrefAs(this, this.tid, ptr);
+    const a = decrefAs(this, this.me, ptr);
     if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
 
@@ -142,23 +147,23 @@ export class ThreadContext extends RefCore {
    *  caller re-validates where it read `ptr` from (and decrefs on mismatch). */
   tryIncref(ptr: number): boolean {
     if (ptr >= this.byteLength) this.remap();
-    return tryIncrefAs(this, this.tid, ptr);
+    return tryIncrefAs(this, this.me, ptr);
   }
 
   /** Reference from an eval-loop stack: deferred objects are not counted. */
   increfStack(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
-    increfStackAs(this, this.tid, ptr);
+    increfStackAs(this, this.me, ptr);
   }
 
   decrefStack(ptr: number): void {
     if (ptr >= this.byteLength) this.remap();
-    const a = decrefStackAs(this, this.tid, ptr);
+    const a = decrefStackAs(this, this.me, ptr);
     if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
 
   private decrefAction(ptr: number, a: RefAction): void {
-    if (a === ACT_QUEUE) a = queueToOwner(this, this.tid, ptr, this.pushToOwner);
+    if (a === ACT_QUEUE) a = queueToOwner(this, this.me, ptr, this.pushToOwner);
     if (a === ACT_DEALLOC) this.dealloc(ptr);
   }
 
@@ -172,17 +177,19 @@ export class ThreadContext extends RefCore {
 
   /** Allocates and initialises an object: owned by this thread, count 1. */
   newObject(size: number, type: number, gc = false): number {
+    if (this.me < 0) throw new RefcountUsageError('newObject on a thread that is not registered');
     const ptr = this.port.malloc(size, gc ? TAG_GC : TAG_OBJECT);
     if (ptr === 0) return 0;
     this.ensure(ptr);
-    initObject(this, this.tid, ptr, type);
+    initObject(this, this.me, ptr, type);
     return ptr;
   }
 
   /** Initialises a header in a block this thread allocated (tag OBJECT or GC). */
   initObject(ptr: number, type: number): void {
+    if (this.me < 0) throw new RefcountUsageError('initObject on a thread that is not registered');
     this.ensure(ptr);
-    initObject(this, this.tid, ptr, type);
+    initObject(this, this.me, ptr, type);
   }
 
   /** Gives a block back to the allocator (for deallocators). */
@@ -317,6 +324,7 @@ export class ThreadContext extends RefCore {
     this.processDeferred(true);
     if (this.deferred.length > 0) qsbrAbandon(this, this.deferred);
     this.detach();
+    this.me = -1;
     retireThread(this);
   }
 
