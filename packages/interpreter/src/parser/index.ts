@@ -61,6 +61,11 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
     const e = lex.error!;
     return { ok: false, error: { type: e.type, msg: e.msg, filename, lineno: e.lineno ?? 0, offset: e.offset ?? 0, end_lineno: e.endLineno ?? 0, end_offset: e.endOffset ?? 0, text: e.text } };
   };
+  if (mode === 'single' && lex.error === null && tokens[0]!.kind === TokenKind.ENDMARKER) {
+    // statement_newline: ENDMARKER is _PyPegen_interactive_exit → invalid syntax at 1:0 (0:0 if empty)
+    const line = src.length === 0 ? 0 : 1;
+    return { ok: false, error: { type: 'SyntaxError', msg: 'invalid syntax', filename, lineno: line, offset: 0, end_lineno: line, end_offset: 0, text: lineText(src, 1) ?? '' } };
+  }
   const p = new StatementParser(tokens);
   p.source = src;
   // "'(' was never closed" is the tokenizer hitting EOF inside brackets

@@ -1,0 +1,75 @@
+// parse() in every mode ('exec', 'eval', 'single', 'func_type') and a table of
+// tricky valid snippets: our dump (with attributes) must be python3's, computed
+// by one python3 process for the whole table.
+import { test, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { parse, type ParseMode } from '../../src/parser/index.js';
+import { dump } from '../../src/ast/index.js';
+
+const CASES: readonly (readonly [ParseMode, string])[] = [
+  ['eval', '1 + 2'],
+  ['eval', 'a, b,\n\n'],
+  ['eval', 'lambda x, /, y=1, *a, z, **k: (x, y)'],
+  ['eval', '[x async for x in y if x if not x]'],
+  ['eval', 'f"{x!r:>{width}.{prec}} {y=} {{z}}"'],
+  ['eval', "b'\\x00' b'\\''"],
+  ['eval', "u'a' 'b'"],
+  ['eval', '0xFF + 0o17 + 0b101 + 1_000_000 + 1.5e-10 + 3j + 10**100 + 1e400'],
+  ['eval', 'a if b else c if d else e'],
+  ['eval', 'a[1:2, ::3, *b]'],
+  ['eval', '{**a, "b": 1, **c}'],
+  ['eval', '(yield)'],
+  ['eval', '...'],
+  ['single', 'x = 1\n'],
+  ['single', 'if x:\n  y\n\n'],
+  ['single', '1; 2\n'],
+  ['single', '\n'],
+  ['func_type', '(int, *str) -> None'],
+  ['func_type', '() -> List[int]'],
+  ['exec', 'match x:\n  case [1, *rest] if rest: pass\n  case {"k": v, **kw}: pass\n  case Point(x=0, y=_) | Point(1, 2) as p: pass\n  case -1 | 1.5 | 2+3j | -4-5j | "s" | b"b" | None | True: pass\n  case a.b.c: pass\n  case (a, b,): pass\n  case _: pass\n'],
+  ['exec', 'match = 1\nmatch.x = case = 2\nprint(match, case)\n'],
+  ['exec', '@a.b(c)\n@d\nasync def f(a: int = 1, *, b: "s", **k) -> None:\n  async with a as (b, c), d:\n    await x\n  async for i in y:\n    yield i\n'],
+  ['exec', 'try:\n  pass\nexcept* (A, B) as e:\n  raise\nelse:\n  pass\nfinally:\n  pass\n'],
+  ['exec', 'with (\n  a as b,\n  c,\n):\n  pass\nwith (a, b) as c: pass\nwith (yield): pass\n'],
+  ['exec', 'x: int\n(y): int = 1\na.b: c = d\nx[0] += (yield)\nx = y = z = 1, 2\n'],
+  ['exec', 'global a, b\ndef f():\n  nonlocal c\n  del a, (b), [c.d, e[0]]\n  return *a, b\n'],
+  ['exec', 'from . import (a as b, c,)\nfrom ...x.y import *\nimport a.b.c as d, e\n'],
+  ['exec', 'def f(*args: *Ts): pass\nclass A(B, metaclass=M, **kw): x = 1; y = 2\n'],
+  ['exec', 'if (n := len(a)) > 10: pass\nprint(f"{(x := 10)}", [y := 1, y**2])\n'],
+  ['exec', 'x = f"""\n{a\n + b}\n""" f\'{c}\'\n'],
+  ['exec', 'é = 1\nℌ = 2 # NFKC\nprint(ﬁ)\n'],
+  ['exec', 'x = "\\N{EM DASH}\\x41\\101\\u00e9" r"\\d" rb"\\x"\n'],
+  ['exec', 'a = not b and c or d\nb = -a ** -b\nc = a < b <= c is not d not in e\n'],
+  ['exec', 'for x, in y: pass\nfor [a, *b] in c: pass\nelse: pass\nwhile 1:\n  break\nelse:\n  continue\n'],
+  ['exec', 'lambda: (yield)\nf(*a, *b, c=1, **d, **e)\nf(a for a in b)\n'],
+  ['exec', '# only a comment\n'],
+  ['exec', ''],
+  ['exec', '\ufeffx = 1\n'],
+];
+
+const PY = `
+import ast, json, sys, warnings
+warnings.simplefilter('ignore')
+out = []
+for mode, src in json.load(sys.stdin):
+    try:
+        out.append(ast.dump(ast.parse(src, mode=mode), include_attributes=True))
+    except SyntaxError as e:
+        out.append('SyntaxError: %s %s %s' % (e.msg, e.lineno, e.offset))
+print(json.dumps(out))
+`;
+
+test('all modes and tricky snippets dump exactly as python3', () => {
+  const expected = JSON.parse(execFileSync('python3', ['-c', PY], { input: JSON.stringify(CASES) }).toString()) as string[];
+  const diffs: string[] = [];
+  CASES.forEach(([mode, src], i) => {
+    const r = parse(src, { mode });
+    const ours = r.ok ? dump(r.tree, { includeAttributes: true }) : `SyntaxError: ${r.error.msg} ${r.error.lineno} ${r.error.offset}`;
+    if (ours !== expected[i]) {
+      let k = 0;
+      while (ours[k] === expected[i]![k]) k++;
+      diffs.push(`${mode} ${JSON.stringify(src)} differs at ${k}\n  ours:    ${ours.slice(Math.max(0, k - 80), k + 80)}\n  CPython: ${expected[i]!.slice(Math.max(0, k - 80), k + 80)}`);
+    }
+  });
+  expect(diffs.join('\n')).toBe('');
+});
