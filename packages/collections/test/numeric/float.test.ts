@@ -71,6 +71,24 @@ def R(f):
     except Exception as e: return 'E:' + type(e).__name__ + ':' + str(e)
 `;
 
+describe('float formatting fuzz', () => {
+  it('random doubles x random type/precision/alt', () => {
+    const rng = new Rng(777);
+    const xs = sampleDoubles(rng, 6000);
+    const types: FloatFormatType[] = ['e', 'E', 'f', 'F', 'g', 'G', '%', ''];
+    const cases = xs.map((x) => {
+      const t = types[rng.int(types.length)]!;
+      const p = rng.int(5) === 0 ? -1 : rng.int(4) === 0 ? rng.int(130) : rng.int(20);
+      return [x, t, p, rng.int(4) === 0] as const;
+    });
+    const exp = runPython<string[]>(
+      `print(json.dumps([format(F(h), ('#' if a else '') + ('.' + str(p) if p >= 0 else '') + t) for h, t, p, a in inp]))`,
+      cases.map(([x, t, p, a]) => [bitsOf(x), t, p, a]),
+    );
+    cases.forEach(([x, t, p, a], i) => expect(formatFloat(x, t, p, a), `${floatRepr(x)} ${a ? '#' : ''}.${p}${t}`).toBe(exp[i]));
+  });
+});
+
 describe('float arithmetic vs python3', () => {
   it('round, as_integer_ratio, hex, fromhex(hex), int(), hash', () => {
     const rng = new Rng(3);
