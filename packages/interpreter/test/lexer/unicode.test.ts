@@ -5,14 +5,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isIdentifierContinue, isIdentifierStart, isPrintable } from '../../src/lexer/chars.js';
-import { lookupUnicodeName } from '../../src/lexer/index.js';
+import { lookupUnicodeName, normalizeIdentifier } from '../../src/lexer/index.js';
 import { runPython } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 describe('Unicode data against python3', () => {
   it('classifies every code point and looks up every name as CPython does', async () => {
-    const out = JSON.parse(await runPython([join(here, 'py', 'unicode_oracle.py')])) as { bits: string[]; names: [string, number][] };
+    const out = JSON.parse(await runPython([join(here, 'py', 'unicode_oracle.py')])) as {
+      bits: string[];
+      names: [string, number][];
+      nfkc: [number, string][];
+    };
     const preds = [isIdentifierStart, isIdentifierContinue, isPrintable];
     const names = ['XID_Start', 'XID_Continue', 'printable'];
     const wrong: string[] = [];
@@ -28,6 +32,17 @@ describe('Unicode data against python3', () => {
     expect(out.names.length).toBeGreaterThan(30000);
     for (const [name, cp] of out.names) {
       if (lookupUnicodeName(name) !== cp && wrong.length < 20) wrong.push(`\\N{${name}}: ours ${lookupUnicodeName(name)}, CPython ${cp}`);
+    }
+    expect(wrong).toEqual([]);
+    // identifier normalization (NFKC via String.prototype.normalize) for every
+    // character allowed in a name
+    const changed = new Map(out.nfkc);
+    expect(changed.size).toBeGreaterThan(100);
+    for (let cp = 0x80; cp < 0x110000; cp++) {
+      if (!isIdentifierContinue(cp)) continue;
+      const s = 'a' + String.fromCodePoint(cp);
+      const want = changed.get(cp) ?? s;
+      if (normalizeIdentifier(s) !== want && wrong.length < 20) wrong.push(`NFKC U+${cp.toString(16)}: ours ${JSON.stringify(normalizeIdentifier(s))}, CPython ${JSON.stringify(want)}`);
     }
     expect(wrong).toEqual([]);
   });

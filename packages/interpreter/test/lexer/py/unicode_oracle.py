@@ -4,6 +4,7 @@
 #   names: [name, code point or -1] for what \N{name} must accept or reject:
 #          every unicodedata name (algorithmic families sampled), lower-case
 #          variants, and some aliases and non-names
+#   nfkc:  [code point, NFKC("a" + character)] where normalization changes a name
 import base64, json, unicodedata
 
 N = 0x110000
@@ -33,7 +34,16 @@ for n in names + extra:
         out.append([n, ord(ch) if len(ch) == 1 else -1])
     except KeyError:
         out.append([n, -1])
+# NFKC of "a" + c for every XID_Continue character whose form changes
+nfkc = []
+for c in range(0x80, N):
+    s = 'a' + chr(c)
+    if s.isidentifier():
+        n = unicodedata.normalize('NFKC', s)
+        if n != s:
+            nfkc.append([c, n])
 print(json.dumps({
+    'nfkc': nfkc,
     'bits': [bits(lambda c: chr(c).isidentifier()), bits(lambda c: ('a' + chr(c)).isidentifier()),
              bits(lambda c: chr(c).isprintable())],
     'names': out,
