@@ -11,6 +11,7 @@
 // ensure(ptr) (or refresh()) before dereferencing an offset received from another
 // thread; offsets this thread allocated itself are always inside its views.
 import { loadAcquire } from './atomics.js';
+import { currentBuffer } from './memory.js';
 import {
   DESC_SHIFT, H_FIRST_DATA, H_FLAGS, H_HEAPS_OFFSET, H_MAGIC, H_MAX_PAGES, H_MAX_THREADS,
   H_NULL_QUEUES, H_PT_OFFSET, H_SIZE_PAGES, HEAP_MAGIC, FLAG_DEBUG, PAGE_SHIFT, R_QUEUES, WASM_PAGE_SIZE,
@@ -103,17 +104,11 @@ export class HeapCore {
   }
 
   /**
-   * Pick up memory.buffer's current length. Measured on Node 20 (V8 11.3): right after
-   * another thread grew the memory, this thread's `memory.buffer` can still have the
-   * old length (V8 updates it on an interrupt, later); `memory.grow(0)` forces the
-   * update, so it is called whenever the buffer is shorter than the size word says.
+   * Pick up memory.buffer's current length — at least what the size word says, through
+   * currentBuffer() (memory.ts: another thread's grow can leave `memory.buffer` stale).
    */
   remap(): void {
-    let buf = this.memory.buffer as unknown as SharedArrayBuffer;
-    if (buf.byteLength < loadAcquire(this.i32, H_SIZE_PAGES) * WASM_PAGE_SIZE) {
-      this.memory.grow(0);
-      buf = this.memory.buffer as unknown as SharedArrayBuffer;
-    }
+    const buf = currentBuffer(this.memory, loadAcquire(this.i32, H_SIZE_PAGES) * WASM_PAGE_SIZE);
     if (buf.byteLength === this.byteLength) return;
     this.u8 = new Uint8Array(buf);
     this.i32 = new Int32Array(buf);

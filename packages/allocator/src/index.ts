@@ -3,6 +3,7 @@
 // docs/internals/allocator.md for the design; src/layout.ts documents the memory layout.
 export { ThreadHeap, createHeap, attachHeap } from './heap.js';
 export { HeapCore, IMMEDIATE_REUSE } from './context.js';
+export { currentBuffer } from './memory.js';
 export { Tag, NULL, HeapCorruptionError } from './types.js';
 export type {
   HeapOptions, HeapHandle, WasmMemory, ReuseGate, HeapStats, BlockCounts, SizeClassStats,

@@ -73,3 +73,27 @@ describe('workers', () => {
     expect(PAGE_SIZE).toBe(65536);
   });
 });
+
+describe('currentBuffer', () => {
+  it('a worker reaches memory grown by another thread through ensure(), at every grow', async () => {
+    const h = newHeap({ maximumPages: 16384, initialPages: 1 });
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    const rounds = 60;
+    const w = new Worker(new URL('./grow-worker.mjs', import.meta.url), { workerData: { handle: h.handle(), flag, rounds } });
+    const result = new Promise<any>((resolve, reject) => { w.on('message', resolve); w.on('error', reject); });
+    while (Atomics.load(flag, 0) === 0) await new Promise((r) => setTimeout(r, 1));
+    // Fill the committed memory, then each block of an eighth of it forces one grow
+    // (the allocator grows by at least an eighth): many small grows.
+    const blocks: number[] = [];
+    while (h.stats().pagesBytes + h.stats().metadataBytes + PAGE_SIZE <= h.committedBytes()) blocks.push(h.malloc(PAGE_SIZE));
+    for (let i = 0; i < rounds; i++) {
+      blocks.push(h.malloc(Math.floor(h.committedBytes() / 8)));
+      await new Promise((r) => setTimeout(r, 1)); // give the worker time to look
+    }
+    Atomics.store(flag, 0, 2);
+    const r = await result;
+    expect(r.seen).toBeGreaterThanOrEqual(20);
+    expect(r.stale).toBe(0);
+    for (const p of blocks) h.free(p);
+  });
+});
