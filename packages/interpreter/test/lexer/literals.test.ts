@@ -164,4 +164,24 @@ describe('string literals and f-strings against CPython', () => {
     expect(parseNumberLiteral('1.5E-2J')).toEqual({ kind: 'imaginary', value: 0.015 });
     expect(parseNumberLiteral('09.5')).toEqual({ kind: 'float', value: 9.5 });
   });
+
+  it('gives replacement fields their exact source position', () => {
+    const src = 'y = 1\nx = f"é{ab!r:>{w}}" + f"""\n  {c=}\n{d}"""\n';
+    const r = tokenize(src);
+    expect(r.error).toBeNull();
+    const [t1, t2] = r.tokens.filter((t) => t.kind === TokenKind.STRING);
+    const s1 = splitFString(t1!);
+    expect(s1.ok).toBe(true);
+    if (!s1.ok) return;
+    const f = s1.pieces[1]!;
+    expect(f).toMatchObject({ kind: 'field', expression: 'ab', lineno: 2, col: 9, conversion: 'r', debugText: null });
+    if (f.kind !== 'field') return;
+    // "x = f\"é{" is 8 bytes before the expression; the nested field {w}
+    expect(f.formatSpec![1]).toMatchObject({ kind: 'field', expression: 'w', lineno: 2, col: 16 });
+    expect(src.slice(t1!.start + f.expressionStart, t1!.start + f.expressionStart + 2)).toBe('ab');
+    const s2 = splitFString(t2!);
+    expect(s2.ok && s2.pieces.map((p) => (p.kind === 'field' ? [p.expression, p.lineno, p.col, p.debugText] : p.value))).toEqual([
+      '\n  ', ['c', 3, 3, 'c='], '\n', ['d', 4, 1, null],
+    ]);
+  });
 });
