@@ -129,7 +129,7 @@ export const HEADER_CONSTANTS: Readonly<Record<string, number>> = {
 };
 
 /** The header layout as C preprocessor text (used by extensions-abi's generator;
- *  `node packages/refcount/bench/c-defines.mjs` prints it). */
+ *  `node packages/refcount/scripts/c-defines.mjs` prints it). */
 export function cDefines(): string {
   const lines = ['/* Generated from @pynogil/refcount src/layout.ts — do not edit. */'];
   for (const f of HEADER_FIELDS) {
