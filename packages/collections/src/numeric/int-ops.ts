@@ -8,7 +8,7 @@
 // `PyExc` values with CPython's messages (Objects/longobject.c).
 
 import { PyExc, valueError, zeroDivision, overflowError } from './errors.js';
-import { roundToDouble, bitLengthBig, bitLengthNumber, TWO53, TWO32 } from './float-bits.js';
+import { roundToDouble, bitLengthBig, bitLengthNumber, TWO52, TWO53, TWO32 } from './float-bits.js';
 import { floatPow } from './float-ops.js';
 import { type PyInt, MAX_SAFE, normInt, toBig } from './pyint.js';
 
@@ -155,10 +155,10 @@ export function intPow(a: PyInt, b: PyInt): PyInt | number | PyExc {
     if (a === 1) return 1;
     if (a === -1) return b % 2 === 0 ? 1 : -1;
     if (b < 64) {
-      const r = a ** b;
-      // A result below 2**53 computed by repeated multiplication is exact;
-      // Math.pow may not be, so recompute with integer steps when close.
-      if (Math.abs(r) < TWO32) return exactSmallPow(a, b);
+      // Math.pow is only an estimate, but its relative error is far below
+      // 2**-1: an estimate under 2**52 means the exact power is under 2**53,
+      // so repeated multiplication (every partial product smaller) is exact.
+      if (Math.abs(a ** b) < TWO52) return exactSmallPow(a, b);
     }
   }
   const bb = toBig(b);

@@ -293,11 +293,28 @@ function nodeScratch(): NodeBufferLike | null {
   return scratchNodeBuf;
 }
 
+// Short strings (most dict keys): copy and check for latin-1 in one pass into
+// a small buffer, skipping the regex scans and the general scratch area.
+const SHORT_MAX = 64;
+const shortWords = new Int32Array(SHORT_MAX / 4 + 2);
+const shortBytes = new Uint8Array(shortWords.buffer);
+function hashShortLatin1(key: HashKey, s: string, out: Uint32Array, off: number): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 255) return false;
+    shortBytes[i] = c;
+  }
+  sipHashCore(key, shortBytes, 0, n, shortWords, out, off);
+  return true;
+}
+
 /**
  * hash(s) for a JS string holding a Python str (a lone surrogate is a code
  * point of its own, a surrogate pair is one astral code point).
  */
 export function hashString(key: HashKey, s: string, out: Uint32Array, off: number): void {
+  if (s.length <= SHORT_MAX && hashShortLatin1(key, s, out, off)) return;
   const kind = strKind(s);
   const n = s.length;
   if (kind === 1) {

@@ -125,6 +125,9 @@ print(json.dumps(out))
       const m = rng.int(4) === 0 ? BigInt(rng.int(21) - 10) : rng.bigint(60);
       cases.push([rng.bigint(80), rng.int(3) === 0 ? -rng.bigint(5) : rng.bigint(60), m]);
     }
+    for (const [a, b] of [[3n, 33n], [3n, 34n], [-3n, 33n], [-3n, 34n], [2n, 52n], [2n, 53n], [-2n, 53n], [94906265n, 2n], [94906266n, 2n], [-94906267n, 2n], [208063n, 3n], [-208064n, 3n], [7n, 19n], [7n, 18n]] as const) {
+      cases.push([a, b, null]);
+    }
     cases.push([0n, -1n, null], [2n, -1n, 4n], [3n, -1n, 7n], [3n, -2n, -7n], [5n, 3n, 0n], [2n, 10000n, null], [10n, -400n, null], [10n, 400n, 1n]);
     const exp = runPython<string[]>(
       PY_SHOW + `print(json.dumps([R(lambda: pow(int(a), int(b)) if m is None else pow(int(a), int(b), int(m))) for a, b, m in inp]))`,
