@@ -1,2 +1,11 @@
-// @pynogil/interpreter — public entry point. See README.md of this package.
-export const PACKAGE_NAME = '@pynogil/interpreter';
+// @pynogil/interpreter — public entry point. What is here today: the tokenizer, the
+// parser with CPython 3.11's AST and SyntaxErrors, and the printing of uncaught
+// syntax errors. The compiler and eval loop come next (see the root README).
+export { TokenKind, tokenize, decodeSource, identifierName, normalizeIdentifier } from './lexer/index.js';
+export type { Token, TokenizeOptions, TokenizeResult, DecodeResult } from './lexer/index.js';
+export { parse } from './parser/index.js';
+export type { ParseMode, ParseOptions, ParseResult, PySyntaxError } from './parser/index.js';
+export { NODE_TYPES, dump } from './ast/index.js';
+export type { Node, NodeTypeInfo, FieldKind, ConstantValue, DumpOptions } from './ast/index.js';
+export { formatUncaughtSyntaxError, syntaxErrorFromLexError } from './diagnostics/syntax-error-report.js';
+export type { SyntaxErrorReportOptions } from './diagnostics/syntax-error-report.js';
