@@ -212,21 +212,26 @@ const LOG_TABLE_BITS = 6;
 const LOG_N = 1 << LOG_TABLE_BITS;
 const LOGC_HI = new Float64Array(LOG_N + 1);
 const LOGC_LO = new Float64Array(LOG_N + 1);
-for (let i = 0; i <= LOG_N; i++) {
-  if (i === 0) continue;
-  ddLogSeries(1 + i / LOG_N);
-  LOGC_HI[i] = R[0];
-  LOGC_LO[i] = R[1];
-}
 const EXP2_HI = new Float64Array(LOG_N);
 const EXP2_LO = new Float64Array(LOG_N);
-for (let j = 0; j < LOG_N; j++) {
-  // 2**(j/64) = exp(j * ln2 / 64)
-  ddMulD(LN2_HI, LN2_LO, j / LOG_N);
-  const n = ddExpSeries(R[0], R[1]);
-  ddAdd(1, 0, R[0], R[1]);
-  EXP2_HI[j] = R[0] * 2 ** n;
-  EXP2_LO[j] = R[1] * 2 ** n;
+let tablesReady = false;
+/** Build the tables on first use (~1 ms; not at import, so workers start fast). */
+function ensureTables(): void {
+  if (tablesReady) return;
+  for (let i = 1; i <= LOG_N; i++) {
+    ddLogSeries(1 + i / LOG_N);
+    LOGC_HI[i] = R[0]!;
+    LOGC_LO[i] = R[1]!;
+  }
+  for (let j = 0; j < LOG_N; j++) {
+    // 2**(j/64) = exp(j * ln2 / 64)
+    ddMulD(LN2_HI, LN2_LO, j / LOG_N);
+    const n = ddExpSeries(R[0]!, R[1]!);
+    ddAdd(1, 0, R[0]!, R[1]!);
+    EXP2_HI[j] = R[0]! * 2 ** n;
+    EXP2_LO[j] = R[1]! * 2 ** n;
+  }
+  tablesReady = true;
 }
 
 /**
@@ -325,6 +330,7 @@ export function powPositive(x: number, y: number): number {
   if (y === -1) return 1 / x;
   if (y === 0.5) return Math.sqrt(x);
   if (Number.isInteger(y) && Math.abs(y) <= MAX_EXACT_EXP) return powExactInt(x, y);
+  ensureTables();
   ddLog(x);
   const lh = R[0];
   const ll = R[1];
