@@ -47,6 +47,7 @@ const cases = {
   'all-atomic, 1024 objects': () => { for (let k = 0; k < PAIRS; k++) { const p = manyAtomic[k & 1023]; atomicIncref(p); atomicDecref(p); } },
 };
 const single = {};
+cases['safePoint, nothing pending (per call)'] = () => { for (let k = 0; k < PAIRS; k++) ctx.safePoint(); };
 for (const [name, fn] of Object.entries(cases)) {
   fn(); // warm-up
   let best = Infinity;
@@ -58,7 +59,7 @@ for (const [name, fn] of Object.entries(cases)) {
   single[name] = best;
 }
 console.log(`# ns per incref+decref pair (one thread, best of ${ROUNDS} x ${PAIRS})`);
-for (const [name, ns] of Object.entries(single)) console.log(`${name.padEnd(26)} ${ns.toFixed(2)} ns`);
+for (const [name, ns] of Object.entries(single)) console.log(`${name.padEnd(38)} ${ns.toFixed(2)} ns`);
 console.log(`owner path speed-up over all-atomic: ${(single['all-atomic baseline'] / single.owner).toFixed(2)}x (same object), ${(single['all-atomic, 1024 objects'] / single['owner, 1024 objects']).toFixed(2)}x (1024 objects)`);
 
 // --- 2. scaling -------------------------------------------------------------

@@ -29,14 +29,13 @@ import {
 } from './atomics.js';
 import type { RefCore } from './core.js';
 import {
-  BREAKER_STOP, RT_STW_COUNT, RT_STW_REQUESTED, RT_STW_WAKE, RT_TID_HIGH, SLOT_BREAKER,
+  BREAKER_STOP, QSBR_OFFLINE, RT_STW_COUNT, SLOT_QSBR_SEQ, RT_STW_REQUESTED, RT_STW_WAKE, RT_TID_HIGH, SLOT_BREAKER,
   SLOT_STATE, THREAD_ATTACHED, THREAD_DETACHED, THREAD_SUSPENDED,
 } from './layout.js';
 import {
   RefcountUsageError, attachThread, detachThread, lockRuntimeDetached, tryLockRuntime,
   unlockRuntime, wakeStopRequester,
 } from './thread-state.js';
-import { qsbrQuiescent } from './qsbr.js';
 
 /** Stops every other thread, runs `fn`, restarts them. The caller must be ATTACHED
  *  and must not already be inside a stop. Returns fn's result. */
@@ -113,8 +112,9 @@ function restart(core: RefCore): void {
 export function parkForStop(core: RefCore): void {
   const { i32 } = core;
   if (loadSeqCst(i32, core.rtWord(RT_STW_REQUESTED)) === 0) return;
-  // Quiescent while parked: report now (the requester may run QSBR work).
-  qsbrQuiescent(core);
+  // Parked threads hold no pointers: offline for QSBR until they re-attach, so the
+  // requester's callback may poll goals without waiting for them.
+  storeSeqCst(i32, core.slotw + (SLOT_QSBR_SEQ >>> 2), QSBR_OFFLINE);
   if (casSeqCst(i32, core.slotw, THREAD_ATTACHED, THREAD_SUSPENDED) !== THREAD_ATTACHED) {
     throw new RefcountUsageError('parkForStop on a thread that is not attached');
   }
