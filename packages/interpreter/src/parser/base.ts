@@ -41,6 +41,8 @@ const { NAME, OP } = TokenKind;
 
 export class ParserBase {
   tokens: Token[];
+  /** the source the tokens index (Token.start/end), for error columns */
+  source = '';
   pos = 0;
   /** the furthest token index a failed match looked at (pegen's p->fill - 1) */
   furthest = 0;
@@ -189,6 +191,10 @@ export class ParserBase {
   raiseAt(msg: string, a: Span | Token, b: Span | Token = a, type = 'SyntaxError'): never {
     // pegen's NEWLINE token leaves the '\n' out: it ends where it starts
     const bNewline = (b as Token).kind === TokenKind.NEWLINE;
+    if ((a as Token).kind === TokenKind.NEWLINE) {
+      const t = a as Token;
+      throw new RaisedError(type, msg, { lineno: t.lineno, col: this.newlineStartCol(t), endLineno: t.lineno, endCol: t.col });
+    }
     const ak = (a as Token).kind;
     if (ak === TokenKind.INDENT) {
       // col_offset -1 in pegen: the column is the tokenizer cursor, past the indentation
@@ -208,6 +214,23 @@ export class ParserBase {
       endLineno: bNewline ? (b as Token).lineno : endLine(b),
       endCol: bNewline ? (b as Token).col : endCol(b),
     });
+  }
+
+  /**
+   * pegen's NEWLINE token starts at a comment that precedes it on the line (the
+   * tokenizer skipped it) and ends where the '\n' is; without a comment it is empty.
+   */
+  newlineStartCol(t: Token): number {
+    const i = this.tokens.indexOf(t);
+    const prevEnd = i > 0 ? this.tokens[i - 1]!.end : 0;
+    const hash = this.source.lastIndexOf('#', t.start);
+    if (hash < prevEnd || hash < 0) return t.col;
+    let bytes = 0;
+    for (let k = hash; k < t.start; k++) {
+      const c = this.source.charCodeAt(k);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (k++, 4) : 3;
+    }
+    return t.col - bytes;
   }
 
   /** is `t` an ENDMARKER, or a DEDENT followed only by DEDENTs and the ENDMARKER? */

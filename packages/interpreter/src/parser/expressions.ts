@@ -32,8 +32,6 @@ const UNARY: ReadonlyMap<string, string> = new Map([['+', 'UAdd'], ['-', 'USub']
 
 /** Tokens after which a star_targets / expression list cannot continue. */
 export class ExpressionParser extends ParserBase implements FStringHost {
-  /** source text (for error messages and f-string sub-parses) */
-  source = '';
   /** DeprecationWarnings of literal decoding (invalid escape sequences) */
   warnings: LexWarning[] = [];
 
@@ -598,7 +596,16 @@ export class ExpressionParser extends ParserBase implements FStringHost {
           this.fail();
         }
         this.pos++;
-        const v = this.parseExpression();
+        let v: Node;
+        try {
+          v = this.parseExpression();
+        } catch (x) {
+          // invalid_arguments: `args ',' '*'` — pegen's message for any bad `*` there
+          if (x === FAIL && this.checkInvalid && args.length + keywords.length > 0) {
+            this.raiseAt('iterable argument unpacking follows keyword argument unpacking', t);
+          }
+          throw x;
+        }
         args.push({ _type: 'Starred', value: v, ctx: 'Load', lineno: t.lineno, col_offset: t.col, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol });
       } else if (t.kind === OP && t.value === '**') {
         this.pos++;
@@ -914,7 +921,8 @@ export class ExpressionParser extends ParserBase implements FStringHost {
               this.raiseRaw("':' expected after dictionary key", k.lineno!, k.end_col_offset! - 1, k.end_lineno!, -1);
             }
             keys.push(k);
-            this.expectOp(':');
+            const colon = this.expectOp(':');
+            if (this.checkInvalid && (this.isOp('}') || this.isOp(','))) this.raiseAt("expression expected after dictionary key and ':'", colon);
             values.push(this.parseExpression());
           }
         }

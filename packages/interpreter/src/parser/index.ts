@@ -105,7 +105,9 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
     if (t.kind === TokenKind.DEDENT) {
       return { ok: false, error: toPyError(new RaisedError('IndentationError', 'unexpected unindent', { lineno: t.lineno, col: t.col - 1, endLineno: t.lineno, endCol: -2 }, null, p.atEof(t)), src, filename) };
     }
-    raised = new RaisedError('SyntaxError', 'invalid syntax', spanOf(t));
+    raised = t.kind === TokenKind.NEWLINE
+      ? new RaisedError('SyntaxError', 'invalid syntax', { lineno: t.lineno, col: p.newlineStartCol(t), endLineno: t.lineno, endCol: t.col })
+      : new RaisedError('SyntaxError', 'invalid syntax', spanOf(t));
   }
   // _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error further on
   // that CPython raises as an exception replaces the parser's SyntaxError
@@ -181,11 +183,20 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
     return { type: e.type, msg: e.msg, filename, lineno, offset: [...lastLine].length + 1, end_lineno: lineno, end_offset: -1, text: lastLine + '\n' };
   }
   const text = lineText(src, s.lineno);
-  const endText = s.endLineno === s.lineno ? text : lineText(src, s.endLineno);
+  // _PyPegen_raise_error_known_location converts BOTH columns with the text of the
+  // error's first line, clamped to its length + 1 (multi-line spans end early)
+  let endOffset: number;
+  if (s.endCol < 0) endOffset = s.endCol + 1;
+  else if (s.endLineno === s.lineno || text === null) endOffset = charOffset(text, s.endCol);
+  else {
+    const line = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const lenBytes = Buffer.byteLength(line, 'utf8');
+    endOffset = s.endCol + 1 > lenBytes ? [...line].length + 1 : charOffset(line, s.endCol);
+  }
   return {
     type: e.type, msg: e.msg, filename,
     lineno: s.lineno, offset: s.col < 0 ? s.col + 1 : charOffset(text, s.col),
-    end_lineno: s.endLineno, end_offset: s.endCol < 0 ? s.endCol + 1 : charOffset(endText, s.endCol),
+    end_lineno: s.endLineno, end_offset: endOffset,
     text,
   };
 }

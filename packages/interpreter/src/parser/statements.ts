@@ -267,7 +267,19 @@ export class StatementParser extends PatternParser {
       if (op !== undefined) {
         const k = e._type;
         if (k !== 'Name' && k !== 'Attribute' && k !== 'Subscript') {
-          if (this.checkInvalid) this.raiseAt(`'${exprName(e)}' is an illegal expression for augmented assignment`, e);
+          if (this.checkInvalid) {
+            // invalid_assignment: star_expressions augassign (yield_expr | star_expressions)
+            const save = this.pos++;
+            try {
+              if (this.isKw('yield')) this.parseYieldExpr();
+              else this.parseStarExpressions();
+            } catch (x) {
+              if (x !== FAIL) throw x;
+              this.backtrack(save);
+              this.fail();
+            }
+            this.raiseAt(`'${exprName(e)}' is an illegal expression for augmented assignment`, e);
+          }
           this.fail();
         }
         this.pos++;
@@ -329,7 +341,7 @@ export class StatementParser extends PatternParser {
   parseAnnAssign(first: Token, e: Node): Node {
     const k = e._type;
     if (k !== 'Name' && k !== 'Attribute' && k !== 'Subscript') {
-      if (this.checkInvalid) {
+      if (this.checkInvalid && k !== 'Starred') {
         // the invalid_assignment alternatives need the annotation to parse
         const save = this.pos++;
         try {
@@ -447,7 +459,15 @@ export class StatementParser extends PatternParser {
     const args = this.parseParameters(')', true);
     this.expectOp(')');
     let returns: Node | null = null;
-    if (this.acceptOp('->')) returns = this.parseExpression();
+    if (this.isOp('->')) {
+      const save = this.pos++;
+      try {
+        returns = this.parseExpression();
+      } catch (x) {
+        if (x !== FAIL) throw x;
+        this.backtrack(save); // `&&':'` then reports the '->'
+      }
+    }
     this.forceColon();
     const body = this.parseBlock('function definition', first);
     return {
