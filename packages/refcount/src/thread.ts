@@ -20,7 +20,7 @@ import { type HeapPort, RefCore } from './core.js';
 import {
   BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, IMMORTAL_LOCAL,
   OB_REF_LOCAL, OB_TYPE,
-  RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_ATTACHED,
+  RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QSBR_ABANDONED, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_ATTACHED,
 } from './layout.js';
 import { closeLocal, drainList, pushMt, takeAllLocal } from './merge-queue.js';
 import {
@@ -303,7 +303,11 @@ export class ThreadContext extends RefCore {
   detach(): void { detachThread(this); }
 
   /** After blocking. Waits while a stop-the-world is in progress. */
-  attach(): void { attachThread(this); }
+  attach(): void {
+    attachThread(this);
+    // Deferred frees abandoned by exited threads while everyone was detached.
+    if (loadSeqCst(this.i32, this.rtWord(RT_QSBR_ABANDONED)) !== 0) this.setOwnBreaker(BREAKER_QSBR_PENDING);
+  }
 
   /** Runs `fn` with every other thread parked. */
   stopTheWorld<T>(fn: () => T): T { return stopTheWorld(this, fn); }
@@ -317,6 +321,12 @@ export class ThreadContext extends RefCore {
     if (this.tid === 0) throw new RefcountUsageError('exit of a thread that is not registered');
     if (threadStateOf(this, this.tid) !== THREAD_ATTACHED) this.attach(); // DETACHED, or SUSPENDED by a stop
     this.safePoint();
+    this.mergePending();
+    // From the close on, other threads merge our objects themselves when they find
+    // them (mergeOrphan reads ob_ref_local), so this thread must stop writing
+    // local counts: it acts as a non-owner for the rest of its life, including in
+    // deallocators run by the drain below.
+    this.me = -1;
     drainList(this, closeLocal(this), (obj) => {
       this.ensure(obj);
       if (mergeQueued(this, obj) === ACT_DEALLOC) this.dealloc(obj);
@@ -324,7 +334,6 @@ export class ThreadContext extends RefCore {
     this.processDeferred(true);
     if (this.deferred.length > 0) qsbrAbandon(this, this.deferred);
     this.detach();
-    this.me = -1;
     retireThread(this);
   }
 
