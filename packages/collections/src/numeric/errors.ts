@@ -12,7 +12,9 @@ export type PyExcType =
   | 'ZeroDivisionError'
   | 'OverflowError'
   | 'MemoryError'
-  | 'TypeError';
+  | 'TypeError'
+  | 'IndexError'
+  | 'KeyError';
 
 /** A Python exception travelling as a value. */
 export class PyExc {

@@ -12,29 +12,50 @@ import { roundToDouble, bitLengthBig, bitLengthNumber, TWO52, TWO53, TWO32 } fro
 import { floatPow } from './float-ops.js';
 import { type PyInt, MAX_SAFE, normInt, toBig } from './pyint.js';
 
+/**
+ * V8 limits a bigint to 2**30 bits and throws RangeError beyond; CPython would
+ * try to allocate. Operations that can grow past the limit catch that and
+ * return MemoryError, so no JS exception reaches Python code.
+ */
+export function bigintTooLarge(): PyExc {
+  return new PyExc('MemoryError', '');
+}
 
-export function intAdd(a: PyInt, b: PyInt): PyInt {
+
+export function intAdd(a: PyInt, b: PyInt): PyInt | PyExc {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
-  return normInt(toBig(a) + toBig(b));
+  try {
+    return normInt(toBig(a) + toBig(b));
+  } catch {
+    return bigintTooLarge(); // V8's 2**30-bit BigInt limit (RangeError)
+  }
 }
 
-export function intSub(a: PyInt, b: PyInt): PyInt {
+export function intSub(a: PyInt, b: PyInt): PyInt | PyExc {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
-  return normInt(toBig(a) - toBig(b));
+  try {
+    return normInt(toBig(a) - toBig(b));
+  } catch {
+    return bigintTooLarge(); // V8's 2**30-bit BigInt limit (RangeError)
+  }
 }
 
-export function intMul(a: PyInt, b: PyInt): PyInt {
+export function intMul(a: PyInt, b: PyInt): PyInt | PyExc {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r; // no -0
   }
-  return normInt(toBig(a) * toBig(b));
+  try {
+    return normInt(toBig(a) * toBig(b));
+  } catch {
+    return bigintTooLarge(); // V8's 2**30-bit BigInt limit (RangeError)
+  }
 }
 
 export function intNeg(a: PyInt): PyInt {
@@ -167,8 +188,12 @@ export function intPow(a: PyInt, b: PyInt): PyInt | number | PyExc {
   if (ab === -1n) return (bb & 1n) === 0n ? 1 : -1;
   // V8 caps bigints at 2**30 bits; CPython would raise MemoryError later.
   const bits = bitLengthBig(ab);
-  if (bb > 1n << 31n || Number(bb) * (bits - 1) > 1073741824) return new PyExc('MemoryError', '');
-  return normInt(ab ** bb);
+  if (bb > 1n << 31n || Number(bb) * (bits - 1) > 1073741824) return bigintTooLarge();
+  try {
+    return normInt(ab ** bb);
+  } catch {
+    return bigintTooLarge();
+  }
 }
 
 function exactSmallPow(a: number, b: number): number {
@@ -232,7 +257,7 @@ export function intLshift(a: PyInt, n: PyInt): PyInt | PyExc {
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
   const bits = typeof a === 'number' ? bitLengthNumber(Math.abs(a)) : bitLengthBig(a);
-  if (bits + sh >= SHIFT_LIMIT_BITS) return new PyExc('MemoryError', '');
+  if (bits + sh >= SHIFT_LIMIT_BITS) return bigintTooLarge();
   return normInt(toBig(a) << BigInt(sh));
 }
 

@@ -110,7 +110,12 @@ export function parseIntPy(s: string, base = 10, maxStrDigits = DEFAULT_MAX_STR_
   if (base0Decimal && !prefixed && digits.charCodeAt(0) === 48 && /[1-9]/.test(digits)) {
     return invalidLiteral(s, reportBase);
   }
-  let v = digitsToBigint(digits, b);
+  let v: bigint;
+  try {
+    v = digitsToBigint(digits, b);
+  } catch {
+    return new PyExc('MemoryError', ''); // beyond V8's BigInt size limit
+  }
   if (neg) v = -v;
   return normInt(v);
 }
@@ -156,20 +161,33 @@ export function intToStr(a: PyInt, maxStrDigits = DEFAULT_MAX_STR_DIGITS): strin
     const bits = bitLengthBig(a);
     if (Math.floor((bits - 1) * 0.30102999566398120) + 1 > maxStrDigits + 1) return limitErrorToStr(maxStrDigits);
   }
-  const s = a.toString();
+  let s: string;
+  try {
+    s = a.toString();
+  } catch {
+    return new PyExc('MemoryError', ''); // longer than V8's maximum string length
+  }
   if (maxStrDigits > 0 && s.length - (a < 0n ? 1 : 0) > maxStrDigits) return limitErrorToStr(maxStrDigits);
   return s;
 }
 
 /** Digits of `a` in any base 2..36 (lowercase, '-' sign, no prefix). */
-export function intToBaseString(a: PyInt, base: number): string {
-  return a.toString(base);
+export function intToBaseString(a: PyInt, base: number): string | PyExc {
+  try {
+    return a.toString(base);
+  } catch {
+    return new PyExc('MemoryError', ''); // longer than V8's maximum string length
+  }
 }
 
 /** `bin(n)`, `oct(n)`, `hex(n)`: sign, prefix, digits; no limit applies. */
-export function intToPrefixedString(a: PyInt, base: 2 | 8 | 16): string {
+export function intToPrefixedString(a: PyInt, base: 2 | 8 | 16): string | PyExc {
   const prefix = base === 2 ? '0b' : base === 8 ? '0o' : '0x';
   const neg = a < 0;
   const mag = typeof a === 'number' ? Math.abs(a) : a < 0n ? -a : a;
-  return (neg ? '-' : '') + prefix + mag.toString(base);
+  try {
+    return (neg ? '-' : '') + prefix + mag.toString(base);
+  } catch {
+    return new PyExc('MemoryError', '');
+  }
 }

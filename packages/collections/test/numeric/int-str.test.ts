@@ -34,7 +34,7 @@ describe('int(str, base)', () => {
       const v = rng.bigint(rng.int(3) === 0 ? 1200 : 30);
       const b = 2 + rng.int(35);
       values.push(v);
-      cases.push([intToBaseString(normInt(v), b), b]);
+      cases.push([intToBaseString(normInt(v), b) as string, b]);
     }
     const exp = runPython<string[]>(
       PY + `print(json.dumps([R(lambda: int(s, b)) for s, b in inp]))`,
