@@ -151,8 +151,12 @@ export function intTrueDiv(a: PyInt, b: PyInt): number | PyExc {
   const s = lb - la + 55;
   let num = x;
   let den = y;
-  if (s > 0) num <<= BigInt(s);
-  else den <<= BigInt(-s);
+  try {
+    if (s > 0) num <<= BigInt(s);
+    else den <<= BigInt(-s);
+  } catch {
+    return bigintTooLarge(); // an operand within 55 bits of V8's BigInt limit
+  }
   const q = num / den;
   const sticky = q * den !== num;
   const r = roundToDouble(q, sticky, -s);
