@@ -292,7 +292,10 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         if (this.isOp(',') || this.isOp(close)) {
           // bare `*`: keyword-only marker; needs at least one keyword-only parameter
           if (this.isOp(close) || this.peekAt(1).kind === OP && (this.peekAt(1).value === close || this.peekAt(1).value === '**')) {
-            if (this.checkInvalid) this.raiseAt('named arguments must follow bare *', star);
+            if (this.checkInvalid) {
+              // def: at the '*' (KNOWN_LOCATION); lambda: at the last token fetched
+              this.raiseAt('named arguments must follow bare *', annotations ? star : this.isOp(close) ? this.tok : this.peekAt(1));
+            }
             this.fail();
           }
         } else {
@@ -310,7 +313,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
           this.fail();
         }
       } else {
-        if (this.checkInvalid && this.isOp('(') && defaults.length === 0 && !starSeen) this.invalidParenthesizedParams();
+        if (this.checkInvalid && this.isOp('(') && defaults.length === 0 && !starSeen) this.invalidParenthesizedParams(annotations);
         const p = this.parseParam(annotations, false);
         let dflt: Node | null = null;
         if (this.isOp('=')) {
@@ -337,7 +340,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
   }
 
   /** `def f((a, b)):` → "Function parameters cannot be parenthesized" */
-  invalidParenthesizedParams(): void {
+  invalidParenthesizedParams(isDef: boolean): void {
     const save = this.pos;
     const open = this.advance();
     try {
@@ -345,7 +348,9 @@ export class ExpressionParser extends ParserBase implements FStringHost {
         if (this.isOp(')')) break;
         this.expectName();
       } while (this.acceptOp(','));
-      if (this.isOp(')') && this.tokens[this.pos - 1] !== open) this.raiseAt('Function parameters cannot be parenthesized', open, this.tok);
+      if (this.isOp(')') && this.tokens[this.pos - 1] !== open) {
+        this.raiseAt(isDef ? 'Function parameters cannot be parenthesized' : 'Lambda expression parameters cannot be parenthesized', open, this.tok);
+      }
     } catch (x) {
       if (x !== FAIL) throw x;
     }

@@ -151,19 +151,14 @@ export class PatternParser extends ExpressionParser {
     const numTok = this.tok.kind === OP ? this.peekAt(1) : this.tok;
     let v = this.parseSignedNumber();
     if (this.isOp('+') || this.isOp('-')) {
+      // complex_number; _PyPegen_ensure_real / _ensure_imaginary are actions: they
+      // raise in the first pass already, left operand first
+      if (/[jJ]$/.test(numTok.value)) this.raiseAt('real number required in complex literal', numTok);
       const opTok = this.advance();
       const r = this.tok;
       if (r.kind !== NUMBER) this.fail();
       const right = this.parseAtom();
-      const isImag = /[jJ]$/.test(r.value);
-      if (!isImag) {
-        if (this.checkInvalid) this.raiseAt('imaginary number required in complex literal', right);
-        this.fail();
-      }
-      if (/[jJ]$/.test(numTok.value)) {
-        if (this.checkInvalid) this.raiseAt('real number required in complex literal', v);
-        this.fail();
-      }
+      if (!/[jJ]$/.test(r.value)) this.raiseAt('imaginary number required in complex literal', right);
       v = { _type: 'BinOp', left: v, op: opTok.value === '+' ? 'Add' : 'Sub', right, lineno: v.lineno, col_offset: v.col_offset, end_lineno: this.last.endLineno, end_col_offset: this.last.endCol };
     }
     return v;
@@ -189,6 +184,7 @@ export class PatternParser extends ExpressionParser {
     let rest: string | null = null;
     while (!this.isOp('}')) {
       if (this.acceptOp('**')) {
+        if (this.isKw('_')) this.fail(); // pattern_capture_target: !"_" NAME
         rest = this.expectName();
         this.acceptOp(',');
         break;

@@ -299,11 +299,15 @@ export class StatementParser extends PatternParser {
 
   parseAssignment(first: Token, e: Node): Node {
     const targets = [e];
+    // bare (unparenthesized) yield targets: "assignment to yield expression not possible"
+    const bareYields: Node[] = first.kind === NAME && first.value === 'yield' ? [e] : [];
     let value: Node;
     for (;;) {
       this.pos++; // '='
-      value = this.isKw('yield') ? this.parseYieldExpr() : this.parseStarExpressions();
+      const bare = this.isKw('yield');
+      value = bare ? this.parseYieldExpr() : this.parseStarExpressions();
       if (!this.isOp('=')) break;
+      if (bare) bareYields.push(value);
       targets.push(value);
     }
     for (const tg of targets) {
@@ -311,7 +315,7 @@ export class StatementParser extends PatternParser {
         if (this.checkInvalid) {
           this.invalidAssignmentNamed(first);
           const bad = invalidTarget(tg, 'Store')!;
-          if (bad._type === 'Yield' || bad._type === 'YieldFrom') this.raiseAt('assignment to yield expression not possible', bad);
+          if (bareYields.includes(bad)) this.raiseAt('assignment to yield expression not possible', bad);
           this.raiseAt(`cannot assign to ${exprName(bad)}`, bad);
         }
         this.fail();
