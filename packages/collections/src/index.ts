@@ -1,2 +1,21 @@
-// @pynogil/collections — public entry point. See README.md of this package.
+// @pynogil/collections — public entry point: Python's core objects in the shared
+// heap (layouts of CPython 3.11 on wasm32), per-object locks and critical sections,
+// and the numeric core. See README.md of this package, docs/internals/objects.md
+// and docs/internals/locks.md; src/layout.ts documents every shared structure.
 export const PACKAGE_NAME = '@pynogil/collections';
+export * from './layout.js';
+export * from './numeric/index.js';
+// Both define PySet_MINSIZE (8): the explicit export settles the ambiguity.
+export { SET_MINSIZE } from './layout.js';
+export {
+  ObjContext, type TypeBehaviour, type CompareOp, NOT_IMPLEMENTED, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE,
+  SWAPPED_OP, OP_SYMBOL, cmpResult, memoryError,
+} from './context.js';
+export type { ThreadHost, LockStats } from './host.js';
+export { lockObject, unlockObject, tryLockObject, isObjectLocked, LockUsageError, FAIR_HANDOFF_MS } from './lock.js';
+export { CriticalSectionStack } from './critical-section.js';
+export { park, unparkOne, sharedClockMs, PARK_AGAIN } from './parking-lot.js';
+export { STATIC_TYPES, type StaticTypeSpec, createStaticTypes, typeNameOf, allocCString, readCString } from './type-object.js';
+export { startCollections, joinCollections, CollectionsUsageError, type StartCollectionsOptions } from './setup.js';
+export * from './objects/int.js';
+export * from './objects/float.js';
