@@ -1,0 +1,9 @@
+// Symbol table corpus shard 1 of 4 (see corpus.ts): symbol tables and code-object
+// name tuples of stdlib files must agree with python3's symtable and compile().
+import { test, expect } from 'vitest';
+import { checkShard } from './corpus.js';
+
+test('stdlib symtable shard 1/4 matches CPython', async () => {
+  const problems = await checkShard(1, 4);
+  expect(problems.slice(0, 10).join('\n\n')).toBe('');
+}, 120_000);
