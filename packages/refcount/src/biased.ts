@@ -17,7 +17,7 @@
 //   initObject/setImmortal/setDeferred  the creating thread, before sharing
 
 import {
-  addSeqCst, casSeqCst, casU16SeqCst, loadSeqCst, orU8SeqCst, storeU16SeqCst,
+  addSeqCst, casSeqCst, casU16SeqCst, loadRelaxed, loadSeqCst, orU8SeqCst, storeU16SeqCst,
 } from './atomics.js';
 import {
   GC_DEFERRED, IMMORTAL_LOCAL, OB_GC_BITS, OB_REF_LOCAL, OB_REF_SHARED, OB_TYPE, REF_MAYBE_WEAKREF,
@@ -104,7 +104,7 @@ export function decrefAs(v: HeapViews, tid: number, ptr: number): RefAction {
 /** Non-owner decrement (CPython _Py_DecRefShared). */
 export function decrefShared(v: HeapViews, ptr: number): RefAction {
   const si = (ptr + OB_REF_SHARED) >>> 2;
-  let shared = loadSeqCst(v.i32, si);
+  let shared = loadRelaxed(v.i32, si); // a guess: the CAS below validates it
   for (;;) {
     // Count 0 and neither queued nor merged: the owner's local count holds the
     // reference we drop. Do not subtract; QUEUED means "the queue entry holds it".
@@ -141,7 +141,7 @@ export function mergeZeroLocal(v: HeapViews, ptr: number): RefAction {
 export function explicitMerge(v: HeapViews, ptr: number, extra: number): number {
   const li = (ptr + OB_REF_LOCAL) >>> 2;
   const si = li + 1;
-  let shared = loadSeqCst(v.i32, si);
+  let shared = loadRelaxed(v.i32, si); // validated by the CAS
   for (;;) {
     const total = (shared >> REF_SHARED_SHIFT) + v.u32[li]! + extra;
     const next = (total << REF_SHARED_SHIFT) | REF_MERGED;
@@ -210,9 +210,14 @@ export function tryIncrefAs(v: HeapViews, tid: number, ptr: number): boolean {
     return true;
   }
   const si = li + 1;
-  let shared = loadSeqCst(v.i32, si);
+  let shared = loadRelaxed(v.i32, si); // validated by the CAS, or re-read below
   for (;;) {
-    if (shared === 0 || shared === REF_MERGED) return false;
+    if (shared === 0 || shared === REF_MERGED) {
+      const now = loadSeqCst(v.i32, si);
+      if (now === shared) return false;
+      shared = now;
+      continue;
+    }
     const seen = casSeqCst(v.i32, si, shared, shared + REF_SHARED_ONE);
     if (seen === shared) return true;
     shared = seen;
@@ -225,7 +230,7 @@ export function tryIncrefAs(v: HeapViews, tid: number, ptr: number): boolean {
 export function setMaybeWeakref(v: HeapViews, ptr: number): void {
   const si = (ptr + OB_REF_SHARED) >>> 2;
   if (v.u32[si - 1] === IMMORTAL_LOCAL) return;
-  let shared = loadSeqCst(v.i32, si);
+  let shared = loadRelaxed(v.i32, si); // validated by the CAS
   for (;;) {
     if ((shared & REF_SHARED_FLAG_MASK) !== 0) return;
     const seen = casSeqCst(v.i32, si, shared, shared | REF_MAYBE_WEAKREF);

@@ -15,7 +15,7 @@ import {
   increfStackAs, initObject, isDeferred, isImmortal, mergeQueued, mergeZeroLocal, queueToOwner,
   refcountOf, setDeferred, setImmortal, setMaybeWeakref, tryIncrefAs,
 } from './biased.js';
-import { addSeqCst, andSeqCst, loadSeqCst, orSeqCst } from './atomics.js';
+import { addSeqCst, andSeqCst, loadRelaxed, loadSeqCst, orSeqCst } from './atomics.js';
 import { type HeapPort, RefCore } from './core.js';
 import {
   BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, IMMORTAL_LOCAL,
@@ -216,7 +216,7 @@ export class ThreadContext extends RefCore {
    *  pending. Otherwise merges queued objects, reports a QSBR quiescent state,
    *  runs ready deferred frees, and parks for a stop-the-world. */
   safePoint(): void {
-    if (loadSeqCst(this.i32, this.breakerW) !== 0) this.safePointSlow();
+    if (loadRelaxed(this.i32, this.breakerW) !== 0) this.safePointSlow();
   }
 
   private safePointSlow(): void {
