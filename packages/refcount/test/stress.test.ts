@@ -1,4 +1,4 @@
-// Real multi-worker stress: 4 workers hammer incref/decref on the same objects,
+// Real multi-worker stress: 4 workers hammer incref/tryIncref/decref on the same objects,
 // hand references to each other, two owners exit mid-way, two late workers join
 // (their registration reclaims exited ids with a stop-the-world while the others
 // hammer). Afterwards every count is exact, each object is deallocated exactly
@@ -33,6 +33,7 @@ describe('multi-worker refcount stress', () => {
     for (let i = 0; i < M / 2; i++) {
       const p = ctx.newObject(32, TYPE);
       ctx.u32[(p + 16) >>> 2] = i;
+      ctx.setMaybeWeakref(p); // lock-free readers (tryIncref) must always succeed
       ctx.u32[(table >>> 2) + i] = p;
     }
     const common = { memory: heap.memory, ctl, counts, table, M, iters: ITERS, type: TYPE };

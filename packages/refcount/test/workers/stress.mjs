@@ -15,6 +15,10 @@ function hammer(n) {
       const p = objAt((j + id * 7 + it) % M);
       ctx.incref(p);
       ctx.incref(p);
+      // Every object is maybe-weakref and alive (the table holds it): a lock-free
+      // reader's tryIncref must never fail.
+      if (!ctx.tryIncref(p)) throw new Error(`tryIncref failed on live object ${p}`);
+      ctx.decref(p);
       ctx.decref(p);
       ctx.decref(p);
       if ((j & 7) === 0) ctx.safePoint();
@@ -29,6 +33,7 @@ if (role === 'first') {
     const i = M / 2 + id * per + k;
     const p = ctx.newObject(32, type);
     ctx.u32[(p + 16) >>> 2] = i;
+    ctx.setMaybeWeakref(p);
     Atomics.store(ctx.i32, (table >>> 2) + i, p);
     ctx.incref(p); // handed to the next worker, which drops it as a non-owner
   }
