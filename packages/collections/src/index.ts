@@ -19,3 +19,17 @@ export { STATIC_TYPES, type StaticTypeSpec, createStaticTypes, typeNameOf, alloc
 export { startCollections, joinCollections, CollectionsUsageError, type StartCollectionsOptions } from './setup.js';
 export * from './objects/int.js';
 export * from './objects/float.js';
+// str, dict, set, the intern table and the JS API (part 2; docs/internals/dict.md).
+export * from './objects/str.js';
+export * from './objects/dict.js';
+export * from './objects/set.js';
+export { intern, internStr, strToJsCached, emptyStr, internCount } from './intern.js';
+export { TableHost, tablesOf } from './hashtable-ctx.js';
+export { keyHash, keyEq, keyEqNoCallback, NEEDS_LOCK } from './hashtable-keys.js';
+export { registerTableBehaviours } from './hashtable-behaviours.js';
+export type { KeyProtocol, TableCtx, BuiltinTypes } from './protocol.js';
+export {
+  toHeap, fromHeap, keyStr, dropKeyCache, SharedValueError, type SharedValue, type SharedContainer,
+} from './shared-values.js';
+export { SharedDict } from './shared-dict.js';
+export { SharedSet } from './shared-set.js';

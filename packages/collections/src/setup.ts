@@ -24,6 +24,7 @@ import {
 import type { HashKey } from './numeric/hash-secret.js';
 import { createStaticTypes } from './type-object.js';
 import { registerBuiltinBehaviours } from './behaviours.js';
+import { registerTableBehaviours } from './hashtable-behaviours.js';
 
 export class CollectionsUsageError extends Error {}
 
@@ -110,5 +111,6 @@ export function joinCollections(heap: ThreadHeap, rc: ThreadContext): ObjContext
 function makeContext(heap: ThreadHeap, rc: ThreadContext, rt: number): ObjContext {
   const ctx = new ObjContext(heap, rc, rt);
   registerBuiltinBehaviours(ctx);
+  registerTableBehaviours(ctx);
   return ctx;
 }
