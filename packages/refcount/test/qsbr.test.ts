@@ -1,6 +1,7 @@
-// QSBR with a real worker: a deferred free (and the allocator's page-reuse gate)
-// waits while an attached worker has not passed a quiescent state since the goal,
-// and completes once it has — or once it is detached (offline).
+// QSBR with a real worker: a deferred free, and the allocator's page-reuse gate
+// (retired pages of @pynogil/allocator), wait while an attached worker has not
+// passed a quiescent state since the goal, and complete once it has — or once it
+// is detached (offline).
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { Tag, createHeap } from '@pynogil/allocator';
@@ -56,6 +57,24 @@ describe('QSBR', () => {
     const goal = gate.retireGoal();
     ctx.qsbrQuiescent();
     expect(gate.isReached(goal)).toBe(false);
+
+    // The allocator drives the same gate: pages emptied now stay retired (not
+    // re-cut for another size class) while the worker lags...
+    const blocks: number[] = [];
+    for (let k = 0; k < 200; k++) blocks.push(heap.malloc(1000, Tag.RAW));
+    for (const b of blocks) heap.free(b);
+    ctx.qsbrQuiescent();
+    heap.collect();
+    expect(heap.stats().retiredBytes).toBeGreaterThan(0);
+    // ...and become reusable once it has passed a safe point.
+    await setMode(1);
+    for (let k = 0; k < 2000 && heap.stats().retiredBytes > 0; k++) {
+      ctx.safePoint();
+      heap.collect();
+      await tick(1);
+    }
+    expect(heap.stats().retiredBytes).toBe(0);
+
     await setMode(2);
     expect(gate.isReached(goal)).toBe(true);
     const blk2 = heap.malloc(200, Tag.RAW);
