@@ -62,6 +62,12 @@ function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
+/** 1 for the ASCII characters of names (a-z, A-Z, 0-9, _). */
+const IDENT_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  IDENT_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+}
+
 function radixDigit(c: number, base: number): boolean {
   return base === 16 ? isHexDigit(c) : c >= 48 && c < 48 + base;
 }
@@ -167,6 +173,15 @@ class Scanner {
     this.bcPos = p;
     this.bcBytes = bytes;
     return bytes;
+  }
+
+  /** A single-line token of ASCII characters: its end column follows from its
+   * length, and the column cursor moves to its end without rescanning. */
+  private pushAscii(kind: TokenKind, value: string, lineno: number, col: number, start: number, end: number): void {
+    const endCol = col + (end - start);
+    this.bcPos = end;
+    this.bcBytes = endCol;
+    this.tokens.push({ kind, value, lineno, col, endLineno: lineno, endCol, start, end });
   }
 
   private push(kind: TokenKind, value: string, lineno: number, col: number, start: number, end: number): void {
@@ -313,14 +328,18 @@ class Scanner {
         if (i !== start) continue;
         p = i + 1;
         let nonAscii = c >= 128;
+        // charCodeAt past the end is NaN: neither a name character nor >= 128
         for (;;) {
-          const d = p < n ? src.charCodeAt(p) : EOF;
-          if (!isPotentialIdentifierChar(d)) break;
-          if (d >= 128) nonAscii = true;
+          const d = src.charCodeAt(p);
+          if (d < 128) {
+            if (IDENT_CHAR[d] === 0) break;
+          } else if (d >= 128) nonAscii = true;
+          else break;
           p++;
         }
         if (nonAscii && !this.verifyIdentifier(start, p)) return;
-        this.push(TokenKind.NAME, src.slice(start, p), lineno, col, start, p);
+        if (nonAscii) this.push(TokenKind.NAME, src.slice(start, p), lineno, col, start, p);
+        else this.pushAscii(TokenKind.NAME, src.slice(start, p), lineno, col, start, p);
         i = p;
         continue;
       }
@@ -331,14 +350,14 @@ class Scanner {
           const c2 = i + 1 < n ? src.charCodeAt(i + 1) : EOF;
           if (!isDigit(c2)) {
             const len = c2 === 46 && i + 2 < n && src.charCodeAt(i + 2) === 46 ? 3 : 1;
-            this.push(TokenKind.OP, len === 3 ? '...' : '.', lineno, col, i, i + len);
+            this.pushAscii(TokenKind.OP, len === 3 ? '...' : '.', lineno, col, i, i + len);
             i += len;
             continue;
           }
         }
         const e = this.number(i);
         if (e < 0) return;
-        this.push(TokenKind.NUMBER, src.slice(start, e), lineno, col, start, e);
+        this.pushAscii(TokenKind.NUMBER, src.slice(start, e), lineno, col, start, e);
         i = e;
         continue;
       }
@@ -397,7 +416,7 @@ class Scanner {
             if (!this.closeBracket(c, i)) return;
           }
         }
-        this.push(TokenKind.OP, src.slice(i, i + len), lineno, col, i, i + len);
+        this.pushAscii(TokenKind.OP, src.slice(i, i + len), lineno, col, i, i + len);
         i += len;
         continue;
       }
