@@ -74,8 +74,30 @@ def sha(s):
     return hashlib.sha1(s.encode('utf-8', 'surrogatepass')).hexdigest()
 
 
+def compile_error(src):
+    # called at Python frame depth 2 (<module>, compile_error): see errors.test.ts
+    try:
+        compile(src, '<string>', 'exec', dont_inherit=True)
+        return None
+    except SyntaxError as e:
+        return [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
+    except RecursionError as e:
+        return ['RecursionError', str(e)]
+
+
 root = sys.argv[1]
-if len(sys.argv) > 2 and sys.argv[2] == 'full':
+if root == 'json':
+    # snippets: a JSON list of sources in, a JSON list of renderings / errors out
+    import json
+    out = []
+    for src in json.load(sys.stdin):
+        if sys.argv[2] == 'errors':
+            out.append(compile_error(src))
+        else:
+            st, co = results(src, '<string>')
+            out.append([st, co])
+    print(json.dumps(out))
+elif len(sys.argv) > 2 and sys.argv[2] == 'full':
     rel = sys.stdin.read().strip()
     st, co = results(open(os.path.join(root, rel), 'rb').read(), rel)
     sys.stdout.buffer.write((st + '\n=====\n' + (co or '-')).encode('utf-8', 'surrogatepass'))
