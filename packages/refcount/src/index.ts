@@ -9,3 +9,4 @@ export { RefcountUsageError } from './thread-state.js';
 export { seqGeq } from './qsbr.js';
 export { ThreadContext, type Deallocator, type RefStats } from './thread.js';
 export { ROOT_REFCOUNT, startRefcount, joinRefcount, type StartOptions } from './heap.js';
+export { validateRuntime, assertRuntimeValid, type ValidateOptions } from './debug/validate.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Tag, createHeap } from '@pynogil/allocator';
 import {
   HEADER_SIZE, OB_REF_LOCAL, OB_TID, OB_TYPE, REF_MERGED, ROOT_REFCOUNT, ThreadContext,
-  cDefines, joinRefcount, sharedStateOf, startRefcount,
+  cDefines, joinRefcount, sharedStateOf, startRefcount, validateRuntime,
 } from '@pynogil/refcount';
 
 const TYPE_A = 0x100;
@@ -122,6 +122,20 @@ describe('ThreadContext on one thread', () => {
     const ctx = startRefcount(heap, { maxThreads: 4 });
     expect(() => startRefcount(heap)).toThrow(/already started/);
     expect(ctx.tid).toBe(1);
+  });
+
+  it('validateRuntime reports broken invariants', () => {
+    const heap = createHeap({ maxThreads: 4 });
+    const ctx = startRefcount(heap, { maxThreads: 4 });
+    const a = ctx.newObject(32, TYPE_A);
+    expect(validateRuntime(ctx, { objects: true })).toEqual([]);
+    ctx.i32[(a + 8) >>> 2] = (1 << 2) | REF_MERGED; // merged, but still owned
+    expect(validateRuntime(ctx, { objects: true }).join()).toMatch(/^O2 /);
+    ctx.i32[(a + 8) >>> 2] = -4; // negative shared count in the default state
+    expect(validateRuntime(ctx, { objects: true }).join()).toMatch(/^O4 /);
+    ctx.i32[(a + 8) >>> 2] = 0;
+    ctx.u16[a >>> 1] = 3; // owner id never registered
+    expect(validateRuntime(ctx, { objects: true }).join()).toMatch(/^O3 /);
   });
 
   it('exports the header as C #defines', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { Tag, createHeap } from '@pynogil/allocator';
-import { startRefcount } from '@pynogil/refcount';
+import { assertRuntimeValid, startRefcount } from '@pynogil/refcount';
 
 const M = 64; // objects; half created by main, an eighth by each first worker
 const ITERS = 1500; // per hammer phase: ITERS * M * 4 refcount operations
@@ -46,7 +46,9 @@ describe('multi-worker refcount stress', () => {
 
     expect(ctx.stats().liveThreads).toBe(1);
     expect(Array.from(counts).every((n) => n === 0)).toBe(true);
+    assertRuntimeValid(ctx, { objects: true }); // objects of zombies still carry their ids
     ctx.reclaimThreadIds();
+    assertRuntimeValid(ctx, { objects: true });
     for (let i = 0; i < M; i++) {
       const p = ctx.u32[(table >>> 2) + i]!;
       expect(ctx.refcount(p), `object ${i}`).toBe(1); // the table's reference
@@ -62,5 +64,6 @@ describe('multi-worker refcount stress', () => {
     expect(after.byTag[Tag.OBJECT]!.blocks).toBe(before.byTag[Tag.OBJECT]!.blocks);
     expect(after.byTag[Tag.RAW]!.blocks).toBe(before.byTag[Tag.RAW]!.blocks);
     expect(after.inUseBlocks).toBe(before.inUseBlocks);
+    assertRuntimeValid(ctx, { objects: true });
   });
 });

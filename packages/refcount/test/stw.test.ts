@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { createHeap } from '@pynogil/allocator';
-import { startRefcount } from '@pynogil/refcount';
+import { assertRuntimeValid, startRefcount } from '@pynogil/refcount';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,6 +51,7 @@ describe('stop-the-world', () => {
     await Promise.all(done);
     expect(ctx.stats().liveThreads).toBe(1);
     expect(ctx.stats().stops).toBe(STOPS);
+    assertRuntimeValid(ctx);
     // Everyone made progress between the stops.
     expect(progress().every((n) => n > 0)).toBe(true);
   });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHeap } from '@pynogil/allocator';
-import { ThreadContext, startRefcount } from '@pynogil/refcount';
+import { ThreadContext, assertRuntimeValid, startRefcount } from '@pynogil/refcount';
 
 const NT = 3;
 const MAXOBJ = 6;
@@ -118,7 +118,10 @@ function runHistory(ops: Op[]): void {
         return;
     }
   };
-  for (const op of ops) step(op);
+  for (const op of ops) {
+    step(op);
+    assertRuntimeValid(threads[0]!, { objects: true }); // every header, every slot
+  }
   // Drop everything, merge everywhere, retire the other threads, merge again.
   for (let t = 0; t < NT; t++) {
     for (let o = 0; o < MAXOBJ; o++) while (threads[t] && held[t]![o]! > 0) step({ k: 'decref', t, o });
@@ -128,6 +131,7 @@ function runHistory(ops: Op[]): void {
   step({ k: 'merge', t: 0 });
   expect(deallocs.slice(0, ptrs.length)).toEqual(new Array(ptrs.length).fill(1));
   expect(heap.stats().inUseBlocks).toBe(base + 1); // + the runtime block
+  assertRuntimeValid(threads[0]!, { objects: true });
 }
 
 describe('ThreadContext histories (model-based, real heap)', () => {
