@@ -129,6 +129,16 @@ export class ComplexConst {
   constructor(readonly real: number, readonly imag: number) {}
 }
 
+/**
+ * A str that a JS string cannot hold: Python code points listed one by one. Only
+ * used when a literal's escapes produce a high surrogate directly followed by a
+ * low one ('\ud800\udc00' is TWO code points in Python, but one astral character
+ * once in a JS string). Every other str constant is a plain JS string.
+ */
+export class CodePointStr {
+  constructor(readonly codePoints: readonly number[]) {}
+}
+
 /** The `...` singleton. */
 export const ELLIPSIS: unique symbol = Symbol('Ellipsis');
 
@@ -136,9 +146,10 @@ export const ELLIPSIS: unique symbol = Symbol('Ellipsis');
  * The value of a Constant node.
  *   null → None, boolean → True/False, bigint → int, number → float,
  *   string → str (UTF-16; may hold lone surrogates from `\ud800` escapes),
+ *   CodePointStr → str with an escaped surrogate pair (see the class),
  *   Uint8Array → bytes, ComplexConst → complex, ELLIPSIS → Ellipsis.
  */
-export type ConstantValue = null | boolean | bigint | number | string | Uint8Array | ComplexConst | typeof ELLIPSIS;
+export type ConstantValue = null | boolean | bigint | number | string | CodePointStr | Uint8Array | ComplexConst | typeof ELLIPSIS;
 
 export type ExprContext = 'Load' | 'Store' | 'Del';
 

@@ -4,7 +4,7 @@
 // Objects/complexobject.c complex_repr). Used by dump(); the compiler's own repr of
 // runtime objects lives with the object types.
 
-import { ComplexConst, ELLIPSIS, type ConstantValue } from './nodes.js';
+import { CodePointStr, ComplexConst, ELLIPSIS, type ConstantValue } from './nodes.js';
 // Py_UNICODE_ISPRINTABLE from the lexer's table, generated from python3's own
 // unicodedata (Unicode 14.0): Node's ICU may know newer characters.
 import { isPrintable } from '../lexer/chars.js';
@@ -13,13 +13,11 @@ function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
-/** repr() of a str. */
-export function reprStr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+/** The code points of a JS string (a surrogate pair is one; a lone surrogate is itself). */
+function codePointsOf(s: string): number[] {
+  const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
-    // combine a surrogate pair into one code point; a lone surrogate stays itself
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -27,6 +25,17 @@ export function reprStr(s: string): string {
         i++;
       }
     }
+    out.push(c);
+  }
+  return out;
+}
+
+/** repr() of a str (a JS string or a CodePointStr). */
+export function reprStr(str: string | CodePointStr): string {
+  const cps = typeof str === 'string' ? codePointsOf(str) : str.codePoints;
+  const quote = cps.includes(0x27) && !cps.includes(0x22) ? '"' : "'";
+  let out = quote;
+  for (const c of cps) {
     if (c < 0x7f) {
       if (c === 0x5c) out += '\\\\';
       else if (c === 0x09) out += '\\t';
@@ -129,6 +138,7 @@ export function reprConstant(v: ConstantValue): string {
       break;
   }
   if (v instanceof Uint8Array) return reprBytes(v);
+  if (v instanceof CodePointStr) return reprStr(v);
   if (v instanceof ComplexConst) return reprComplex(v);
   return String(v);
 }

@@ -23,7 +23,7 @@ export interface WarningSink {
 
 import { TokenKind, type Token } from '../lexer/token.js';
 import { tokenize, decodeStringLiteral, splitFString, stringParts, type FStringPiece, type LexWarning, type PySyntaxError as LexError } from '../lexer/index.js';
-import { ComplexConst, type Node, type ConstantValue } from '../ast/nodes.js';
+import { CodePointStr, ComplexConst, type Node, type ConstantValue } from '../ast/nodes.js';
 import { RaisedError, FAIL } from './errors.js';
 
 
@@ -207,8 +207,20 @@ export function buildStrings(host: FStringHost, tokens: Token[], start: number, 
   }
   if (fCount === 0) {
     let s = '';
-    for (let i = start; i < end; i++) s += decodeOrRaise(host, tokens[i]!, after) as string;
-    return constant(s, kind, w);
+    let cps: number[] | null = null; // code points, once an escaped surrogate is seen
+    for (let i = start; i < end; i++) {
+      const t = tokens[i]!;
+      const d = decodeOrRaise(host, t, after) as string;
+      const esc = surrogateEscapes(t.value);
+      if (esc === null && cps === null) {
+        s += d;
+        continue;
+      }
+      cps ??= [...codePoints(s)];
+      if (esc === null) cps.push(...codePoints(d));
+      else cps.push(...decodeWithSurrogates(host, t, after, esc));
+    }
+    return constant(cps === null ? s : strFromCodePoints(cps), kind, w);
   }
   const values: Node[] = [];
   const lit = { text: '' };
@@ -232,6 +244,69 @@ function decodeOrRaise(sink: WarningSink, t: Token, after: Token): string | Uint
   if (!r.ok) throw errorAt(r.error, r.at === 'token' ? t : after);
   for (const w of r.warnings) sink.warnings.push(w);
   return r.value;
+}
+
+// ---- escaped surrogates -----------------------------------------------------------
+//
+// Python keeps '\ud800\udc00' as two code points; a JS string would merge them
+// into one astral character. For the (rare) literals with \u / \U escapes of
+// surrogates, each such escape is swapped for a placeholder from plane 15's
+// private use area before decoding, and swapped back in the code point list.
+
+const PLACEHOLDER = 0xf0000; // + (surrogate - 0xd800), 2048 code points
+
+/** Surrogate values of the \uXXXX / \UXXXXXXXX escapes of a non-raw str token, or null. */
+function surrogateEscapes(text: string): Map<number, number> | null {
+  if (text.indexOf('\\') < 0) return null;
+  const p = stringParts(text);
+  if (p.raw || p.bytes) return null;
+  let found: Map<number, number> | null = null;
+  for (let i = p.bodyStart; i < p.bodyEnd; i++) {
+    if (text.charCodeAt(i) !== 0x5c) continue;
+    const e = text.charCodeAt(i + 1);
+    const n = e === 0x75 ? 4 : e === 0x55 ? 8 : 0;
+    if (n > 0) {
+      const hex = text.slice(i + 2, i + 2 + n);
+      const v = /^[0-9a-fA-F]+$/.test(hex) && hex.length === n ? parseInt(hex, 16) : -1;
+      if (v >= 0xd800 && v <= 0xdfff) (found ??= new Map()).set(i, v);
+    }
+    i++; // skip the escaped character (so `\\u` is not an escape)
+  }
+  return found;
+}
+
+function* codePoints(s: string): Generator<number> {
+  for (const ch of s) yield ch.codePointAt(0)!;
+}
+
+function decodeWithSurrogates(sink: WarningSink, t: Token, after: Token, esc: Map<number, number>): number[] {
+  for (const ch of t.value) {
+    const c = ch.codePointAt(0)!;
+    if (c >= PLACEHOLDER && c < PLACEHOLDER + 0x800) return [...codePoints(decodeOrRaise(sink, t, after) as string)];
+  }
+  let text = '';
+  let last = 0;
+  for (const [i, v] of esc) {
+    const n = t.value.charCodeAt(i + 1) === 0x75 ? 6 : 10;
+    text += t.value.slice(last, i) + String.fromCodePoint(PLACEHOLDER + (v - 0xd800));
+    last = i + n;
+  }
+  text += t.value.slice(last);
+  const out: number[] = [];
+  for (const c of codePoints(decodeOrRaise(sink, { ...t, value: text }, after) as string)) {
+    out.push(c >= PLACEHOLDER && c < PLACEHOLDER + 0x800 ? 0xd800 + (c - PLACEHOLDER) : c);
+  }
+  return out;
+}
+
+/** A JS string when it can hold these code points exactly, else a CodePointStr. */
+function strFromCodePoints(cps: number[]): string | CodePointStr {
+  for (let i = 0; i + 1 < cps.length; i++) {
+    if (cps[i]! >= 0xd800 && cps[i]! <= 0xdbff && cps[i + 1]! >= 0xdc00 && cps[i + 1]! <= 0xdfff) return new CodePointStr(cps);
+  }
+  let s = '';
+  for (const c of cps) s += String.fromCodePoint(c);
+  return s;
 }
 
 /** A literal error placed on token `t` (zero-width when it is a NEWLINE). */

@@ -46,6 +46,7 @@ const CASES: readonly (readonly [ParseMode, string])[] = [
   ['exec', ''],
   ['exec', '\ufeffx = 1\n'],
   // precedence, literals, f-string corners, soft keywords, targets
+  ['exec', "x = '\\ud800\\udc00' + '\\ud800' '\\udc00' + 'a\\U0001f600\\U0000DBFF' + '\\\\ud800' + '\\udfff\\ud800' + '😀\\ud83d'\n"],
   ['exec', "print(*a, sep='')"],
   ['exec', "x = *a,"],
   ['exec', "f\"{'a' if x else 'b'}\""],
