@@ -39,11 +39,12 @@ export function usableFraction(size: number): number {
   return Math.floor((size << 1) / 3);
 }
 
-/** calculate_log2_keysize: the smallest log2 size holding `minsize`, at least 3. */
+/** calculate_log2_keysize (3.11): bit_length(((minsize | 8) - 1) | 7). For
+ *  minsize >= 8 that is the smallest power of two >= minsize; for 1..7 it is 16
+ *  slots, not 8 (a quirk of the formula that decides CPython's table sizes). */
 export function log2KeysizeFor(minsize: number): number {
-  let log2 = PYDICT_LOG_MINSIZE;
-  while ((1 << log2) < minsize) log2++;
-  return log2;
+  const x = ((minsize | PYDICT_MINSIZE) - 1) | (PYDICT_MINSIZE - 1);
+  return 32 - Math.clz32(x);
 }
 
 /** log2 of the index width in bytes for a table of 2^log2size slots (32-bit
