@@ -9,8 +9,10 @@
 //   * y = 2, 1, -1, 0.5: one IEEE operation (x*x, x, 1/x, sqrt), exact rounding;
 //   * integral |y| <= 64: exact bigint arithmetic on x = m * 2**e, rounded
 //     once (float-bits.ts roundToDouble);
-//   * everything else: x**y = exp(y * ln x) in double-double arithmetic
-//     (~100 bits). ln: x = 2**k * c * (m/c) with c = 1 + i/64 from a table of
+//   * everything else: first a fast evaluation to ~2**-70 with a rounding
+//     test (Ziv's strategy, `powFast`); when the result is too close to a
+//     midpoint (~0.3% of calls), x**y = exp(y * ln x) in double-double
+//     arithmetic (~100 bits, `powAccurate`). ln: x = 2**k * c * (m/c) with c = 1 + i/64 from a table of
 //     ln(c), and ln(m/c) = 2 atanh(s) by a short series. exp: t = (64n + j) *
 //     ln2/64 + r, 2**(j/64) from a table, expm1(r) by a Taylor series. The
 //     result is rounded to a double once (subnormal results exactly, via a
@@ -336,6 +338,13 @@ export function powPositive(x: number, y: number): number {
   if (y === 0.5) return Math.sqrt(x);
   if (Number.isInteger(y) && Math.abs(y) <= MAX_EXACT_EXP) return powExactInt(x, y);
   ensureTables();
+  const fast = powFast(x, y);
+  if (fast === fast) return fast; // NaN = "too close to call"
+  return powAccurate(x, y);
+}
+
+/** The ~100-bit double-double path: always decides the rounding. */
+function powAccurate(x: number, y: number): number {
   ddLog(x);
   const lh = R[0];
   const ll = R[1];
@@ -346,6 +355,82 @@ export function powPositive(x: number, y: number): number {
   if (th < -746) return 0;
   const n = ddExp(th, tl);
   return scaleDD(R[0], R[1], n);
+}
+
+
+// --- fast path (Ziv's strategy) ---------------------------------------------
+// A cheaper evaluation to about 2**-70 relative error, followed by a rounding
+// test: if hi + lo is farther than POW_FAST_ERR * |hi| from every midpoint
+// between doubles, hi is the correctly rounded result; otherwise (about 1 call
+// in 500) the accurate path decides. The error bound used is 2**-62, far above
+// the analysed ~2**-70, and the tests compare both paths on random inputs.
+const POW_FAST_ERR = 2 ** -62;
+
+/** x**y by the fast path, or NaN when the rounding cannot be decided. */
+function powFast(x: number, y: number): number {
+  // ln x = k ln2 + ln c + 2 atanh(s), s = (m - c)/(m + c), |s| <= 2**-8.
+  const dc = decompose(x);
+  let k = dc.exp + 52;
+  let m = dc.mant / 4503599627370496;
+  while (m < 1) {
+    m *= 2;
+    k -= 1;
+  }
+  const i = Math.round((m - 1) * LOG_N);
+  const c = 1 + i / LOG_N;
+  const num = m - c; // exact (Sterbenz)
+  twoSum(m, c);
+  const ph = R[0]!;
+  const pl = R[1]!;
+  const sh = num / ph;
+  twoProd(sh, ph);
+  const sl = (num - R[0]! - R[1]! - sh * pl) / ph;
+  const z = sh * sh;
+  // 2 atanh(s) = 2s + 2 s**3 (1/3 + z/5 + z**2/7 + z**3/9); the tail is below
+  // 2**-23 relative, so double precision is enough for it.
+  const tail = 2 * sh * z * (1 / 3 + z * (1 / 5 + z * (1 / 7 + z / 9)));
+  quickTwoSum(2 * sh, 2 * sl + tail);
+  const mh = R[0]!;
+  const ml = R[1]!;
+  twoProd(k, LN2_HI);
+  ddAdd(R[0]!, R[1]! + k * LN2_LO, LOGC_HI[i]!, LOGC_LO[i]!);
+  ddAdd(R[0]!, R[1]!, mh, ml);
+  ddMulD(R[0]!, R[1]!, y);
+  const th = R[0]!;
+  const tl = R[1]!;
+  if (!(th < 709 && th > -708)) return NaN; // near overflow/underflow: accurate path
+  // exp(t) = 2**n * 2**(j/64) * (1 + expm1(r)), |r| <= ln2/128.
+  const N = Math.round((th / LN2_HI) * LOG_N);
+  const j = N & (LOG_N - 1);
+  const n = (N - j) / LOG_N;
+  twoProd(N, LN2_64_HI);
+  ddAdd(th, tl, -R[0]!, -(R[1]! + N * LN2_64_LO));
+  const rh = R[0]!;
+  const rl = R[1]!;
+  // expm1(r) = r + r**2/2 + r**3 (1/6 + r/24 + r**2/120 + r**3/720 + r**4/5040)
+  twoProd(rh, rh);
+  const r2h = R[0]! / 2;
+  const r2l = R[1]! / 2 + rh * rl;
+  const poly = rh * rh * rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh / 5040))));
+  twoSum(rh, r2h);
+  const qh = R[0]!;
+  const ql = R[1]! + rl + r2l + poly;
+  // 2**(j/64) * (1 + q) = T + T*q
+  const Th = EXP2_HI[j]!;
+  const Tl = EXP2_LO[j]!;
+  twoProd(Th, qh);
+  const wh = R[0]!;
+  const wl = R[1]! + Th * ql + Tl * qh + Tl;
+  twoSum(Th, wh);
+  quickTwoSum(R[0]!, R[1]! + wl);
+  const hi = R[0]!;
+  const lo = R[1]!;
+  // Rounding test: distance from hi + lo to the nearest midpoint.
+  const d = decompose(hi);
+  let halfUlp = 2 ** (d.exp - 1);
+  if (lo < 0 && d.mant === 4503599627370496) halfUlp /= 2; // hi is a power of two: finer spacing below
+  if (halfUlp - Math.abs(lo) <= POW_FAST_ERR * hi) return NaN;
+  return ldexpExact(hi, n);
 }
 
 /** Round hi + lo (a normalised double-double) times 2**n to a double. */
@@ -386,4 +471,14 @@ function powExactInt(x: number, y: number): number {
   const q = num / mk;
   const sticky = q * mk !== num;
   return roundToDouble(q, sticky, -s - e * k);
+}
+
+/**
+ * Both evaluation paths for one input (fast result or NaN, accurate result);
+ * for the tests that check the fast path's error bound. Not exported by the
+ * package index.
+ */
+export function powPathsForTest(x: number, y: number): [number, number] {
+  ensureTables();
+  return [powFast(x, y), powAccurate(x, y)];
 }

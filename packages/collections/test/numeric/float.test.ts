@@ -6,6 +6,7 @@ import {
   parseFloatPy, floatFloorDiv, floatMod, floatDivmod, floatPow, COMPLEX_RESULT, hashFloat, hashToPyInt,
   floatToInt, floatFloor, floatCeil, floatTrueDiv, type FloatFormatType,
 } from '../../src/numeric/index.js';
+import { powPathsForTest } from '../../src/numeric/float-pow.js';
 
 function sampleDoubles(rng: Rng, n: number): number[] {
   const out: number[] = [0, -0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e16, 1e-5, 1e-4, 9.5, 99.5, 0.05, 0.15, 0.25, 0.35,
@@ -184,6 +185,28 @@ print(json.dumps(out))
       differing.map(([a, b, o, t]) => [bitsOf(a), bitsOf(b), o, t]),
     );
     differing.forEach((d, i) => expect(verdict[i], `${d[0]} ** ${d[1]}`).toBe(true));
+  });
+});
+
+describe('pow fast path (Ziv) vs the accurate path', () => {
+  it('agree whenever the fast path decides, over wide ranges', () => {
+    const rng = new Rng(4242);
+    const u = (): number => rng.u32() / 4294967296;
+    let decided = 0;
+    for (let i = 0; i < 200000; i++) {
+      const k = i % 4;
+      let x: number;
+      let y: number;
+      if (k === 0) [x, y] = [u() * 100, (u() - 0.5) * 20];
+      else if (k === 1) [x, y] = [1 + (u() - 0.5) * 1e-8, (u() - 0.5) * 1e9];
+      else if (k === 2) [x, y] = [Math.exp((u() - 0.5) * 1400), u() * 1.5 - 0.75];
+      else [x, y] = [u(), u() * 3];
+      const [fast, accurate] = powPathsForTest(x, y);
+      if (fast !== fast) continue;
+      decided++;
+      if (fast !== accurate) expect(`${x} ** ${y}: fast ${fast}`).toBe(`accurate ${accurate}`);
+    }
+    expect(decided).toBeGreaterThan(195000); // fallbacks are rare (~0.3%)
   });
 });
 
