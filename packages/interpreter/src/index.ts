@@ -1,8 +1,15 @@
 // @pynogil/interpreter — public entry point. What is here today: the tokenizer, the
 // parser with CPython 3.11's AST and SyntaxErrors, and the printing of uncaught
 // syntax errors. The compiler and eval loop come next (see the root README).
-export { TokenKind, tokenize, decodeSource, identifierName, normalizeIdentifier } from './lexer/index.js';
-export type { Token, TokenizeOptions, TokenizeResult, DecodeResult } from './lexer/index.js';
+export {
+  TokenKind, tokenize, normalizeNewlines, decodeSource, identifierName, normalizeIdentifier,
+  decodeStringLiteral, splitFString, parseIntLiteral, parseFloatLiteral, parseNumberLiteral, lookupUnicodeName,
+} from './lexer/index.js';
+export type {
+  Token, TokenizeOptions, TokenizeResult, DecodeResult, LexWarning, DecodeStringResult, SplitFStringResult,
+  FStringPiece, FStringLiteral, FStringField, NumberValue,
+  PySyntaxError as TokenizerError,
+} from './lexer/index.js';
 export { parse } from './parser/index.js';
 export type { ParseMode, ParseOptions, ParseResult, PySyntaxError } from './parser/index.js';
 export { NODE_TYPES, dump } from './ast/index.js';
