@@ -46,6 +46,11 @@ export function storeU8SeqCst(a: Uint8Array, i: number, v: number): void {
   Atomics.store(a, i, v);
 }
 
+/** Returns the previous value. */
+export function orU8SeqCst(a: Uint8Array, i: number, v: number): number {
+  return Atomics.or(a, i, v);
+}
+
 /** Byte compare-and-swap; returns the value found. */
 export function casU8SeqCst(a: Uint8Array, i: number, expected: number, desired: number): number {
   return Atomics.compareExchange(a, i, expected, desired);

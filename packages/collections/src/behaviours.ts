@@ -7,6 +7,9 @@
 import type { ObjContext, TypeBehaviour } from './context.js';
 import { floatHash, floatObjRepr, floatRichCompare } from './objects/float.js';
 import { intHash, intRepr, intRichCompare } from './objects/int.js';
+import { bytesHash, bytesRepr, bytesRichCompare } from './objects/bytes.js';
+import { listDealloc, listRepr, listRichCompare } from './objects/list.js';
+import { tupleDealloc, tupleHash, tupleRepr, tupleRichCompare } from './objects/tuple.js';
 
 /** Frees an object that owns nothing but its block. */
 const freeOnly = (ptr: number, ctx: { freeBlock(p: number): void }): void => ctx.freeBlock(ptr);
@@ -16,6 +19,9 @@ export function registerBuiltinBehaviours(ctx: ObjContext): void {
     [ctx.tInt, { name: 'int', dealloc: freeOnly, repr: intRepr, hash: intHash, richcompare: intRichCompare }],
     [ctx.tBool, { name: 'bool', dealloc: freeOnly, repr: intRepr, hash: intHash, richcompare: intRichCompare }],
     [ctx.tFloat, { name: 'float', dealloc: freeOnly, repr: floatObjRepr, hash: floatHash, richcompare: floatRichCompare }],
+    [ctx.tBytes, { name: 'bytes', dealloc: freeOnly, repr: bytesRepr, hash: bytesHash, richcompare: bytesRichCompare }],
+    [ctx.tTuple, { name: 'tuple', dealloc: tupleDealloc, repr: tupleRepr, hash: tupleHash, richcompare: tupleRichCompare }],
+    [ctx.tList, { name: 'list', dealloc: listDealloc, repr: listRepr, richcompare: listRichCompare }],
     [ctx.tNone, { name: 'NoneType', repr: () => 'None', hash: pointerHash }],
     [ctx.tEllipsis, { name: 'ellipsis', repr: () => 'Ellipsis', hash: pointerHash }],
     [ctx.tNotImplemented, { name: 'NotImplementedType', repr: () => 'NotImplemented', hash: pointerHash }],

@@ -188,10 +188,13 @@ export class ObjContext implements ThreadHost {
   incref(obj: number): void { this.rc.incref(obj); }
   decref(obj: number): void { this.rc.decref(obj); }
 
-  /** Allocates an object block of `size` bytes owned by this thread with count 1;
-   *  0 when the heap is exhausted. */
-  newObject(size: number, type: number): number {
-    return this.rc.newObject(size, type);
+  /** Allocates an object block of `size` bytes owned by this thread with count 1
+   *  (tag GC for containers the cycle collector must find); 0 when the heap is
+   *  exhausted. The views cover the block on return. */
+  newObject(size: number, type: number, gc = false): number {
+    const p = this.rc.newObject(size, type, gc);
+    if (p !== 0) this.heap.ensure(p + size);
+    return p;
   }
 
   // ------------------------------------------------------------ threads

@@ -33,3 +33,6 @@ export {
 } from './shared-values.js';
 export { SharedDict } from './shared-dict.js';
 export { SharedSet } from './shared-set.js';
+export * from './objects/bytes.js';
+export * from './objects/tuple.js';
+export * from './objects/list.js';
