@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   hashKeyFromSeed, hashString, floatRepr, intToStr, parseIntPy, bigintToLongDigits, longReadDigits, floatPow,
-  formatFloat, hashFloat,
+  formatFloat, hashFloat, intMul, intFloorDiv, intAdd, intTrueDiv,
 } from '../dist/numeric/index.js';
 
 function py(code) {
@@ -91,6 +91,36 @@ print(json.dumps([best(lambda: int(s), ${reps}), best(lambda: str(v), ${reps})])
   const { size, digits: d } = bigintToLongDigits(v);
   const msBack = bestOf(reps, () => longReadDigits(size, d, 0));
   console.log(`  30-bit digits of a ${digits}-digit int: to digits ${msDig.toFixed(3)} ms, back ${msBack.toFixed(3)} ms`);
+}
+
+// --- int arithmetic --------------------------------------------------------
+{
+  const a = parseIntPy('7' + '3141592653'.repeat(100), 10, 0);
+  const b = parseIntPy('9' + '2718281828'.repeat(50), 10, 0);
+  const N = 20000;
+  const msMul = bestOf(5, () => { for (let i = 0; i < N; i++) intMul(a, b); });
+  const msDiv = bestOf(5, () => { for (let i = 0; i < N; i++) intFloorDiv(a, b); });
+  const c = parseIntPy('8' + '1'.repeat(999), 10, 0);
+  const msTd = bestOf(5, () => { for (let i = 0; i < N; i++) intTrueDiv(a, c); });
+  const M = 1000000;
+  const msSmall = bestOf(5, () => { let s = 0; for (let i = 0; i < M; i++) s = intAdd(intMul(i, 3), s % 1000); });
+  const [pyMul, pyDiv, pyTd, pySmall] = py(`
+import time, json
+a = int('7' + '3141592653' * 100); b = int('9' + '2718281828' * 50); c = int('8' + '1' * 999)
+def best(f, n):
+    r = 1e9
+    for _ in range(n):
+        t0 = time.perf_counter(); f(); r = min(r, (time.perf_counter() - t0) * 1000)
+    return r
+def small():
+    s = 0
+    for i in range(${M}): s = i * 3 + s % 1000
+print(json.dumps([best(lambda: [a * b for _ in range(${N})], 5), best(lambda: [a // b for _ in range(${N})], 5),
+                  best(lambda: [a / c for _ in range(${N})], 5), best(small, 3)]))`);
+  row('1001-digit * 501-digit int', N / (msMul / 1000), N / (pyMul / 1000), 'op/s');
+  row('1001-digit // 501-digit int', N / (msDiv / 1000), N / (pyDiv / 1000), 'op/s');
+  row('1001-digit / 1000-digit int (true div)', N / (msTd / 1000), N / (pyTd / 1000), 'op/s');
+  row('small int i*3 + s%1000 (per iteration)', M / (msSmall / 1000), M / (pySmall / 1000), 'it/s');
 }
 
 // --- float repr, format, pow, hash ---------------------------------------
