@@ -9,12 +9,14 @@
 // Views: offsets received from another thread may lie past this thread's views
 // after a growth; `ensure(ptr)` re-creates them (one compare when nothing grew).
 
+import { currentBuffer } from '@pynogil/allocator';
 import { RT_HEADER_SIZE, SLOT_SIZE } from './layout.js';
 
 /** The part of a `WebAssembly.Memory` used here (the base tsconfig has no DOM/wasm
- *  lib, so the type is structural). */
+ *  lib, so the type is structural; @pynogil/allocator's WasmMemory). */
 export interface SharedMemoryLike {
-  readonly buffer: ArrayBufferLike;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(deltaPages: number): number;
 }
 
 /** The allocator services this package uses, as seen by one thread. `heap.ts`
@@ -58,7 +60,7 @@ export class RefCore {
   inStop = false;
 
   constructor(port: HeapPort, rt: number, capacity: number) {
-    const buf = port.memory.buffer as unknown as SharedArrayBuffer;
+    const buf = currentBuffer(port.memory, rt + RT_HEADER_SIZE + capacity * SLOT_SIZE);
     this.u8 = new Uint8Array(buf);
     this.u16 = new Uint16Array(buf);
     this.u32 = new Uint32Array(buf);
@@ -69,12 +71,13 @@ export class RefCore {
     this.rt = rt;
     this.rtw = rt >>> 2;
     this.capacity = capacity;
-    this.remap();
   }
 
-  /** Re-create the views over memory.buffer's current length. */
-  remap(): void {
-    const buf = this.memory.buffer as unknown as SharedArrayBuffer;
+  /** Re-create the views so that they reach at least `minBytes` bytes (if the
+   *  memory is that large). Goes through the allocator's currentBuffer: after
+   *  another thread's grow, `memory.buffer` may stay stale until `grow(0)`. */
+  remap(minBytes = 0): void {
+    const buf = currentBuffer(this.memory, minBytes);
     if (buf.byteLength === this.byteLength) return;
     this.u8 = new Uint8Array(buf);
     this.u16 = new Uint16Array(buf);
@@ -85,7 +88,7 @@ export class RefCore {
 
   /** Make the views reach `ptr` (an offset another thread may have allocated). */
   ensure(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    if (ptr >= this.byteLength) this.remap(ptr + 16);
   }
 
   /** Word index of field `field` (a SLOT_* byte offset) of thread `tid`'s slot. */

@@ -5,6 +5,7 @@
 // Creation initialises every slot FREE with its merge queue CLOSED, so a push to a
 // thread id that is not registered fails and the pusher merges by itself.
 
+import { currentBuffer } from '@pynogil/allocator';
 import { loadSeqCst, storeSeqCst } from './atomics.js';
 import { RefcountUsageError } from './thread-state.js';
 import type { HeapPort } from './core.js';
@@ -29,7 +30,7 @@ export function createRuntime(port: HeapPort, maxThreads = 128): number {
   const bytes = RT_HEADER_SIZE + maxThreads * SLOT_SIZE;
   const rt = port.malloc(bytes, TAG_RAW);
   if (rt === 0) throw new RangeError('@pynogil/refcount: out of memory creating the runtime');
-  const i32 = new Int32Array(port.memory.buffer as unknown as SharedArrayBuffer);
+  const i32 = new Int32Array(currentBuffer(port.memory, rt + bytes));
   i32.fill(0, rt >>> 2, (rt + bytes) >>> 2);
   const w = rt >>> 2;
   i32[w + (RT_CAPACITY >>> 2)] = maxThreads;
@@ -44,7 +45,7 @@ export function createRuntime(port: HeapPort, maxThreads = 128): number {
 
 /** Checks that `rt` is a runtime block. */
 export function openRuntime(port: HeapPort, rt: number): RuntimeInfo {
-  const i32 = new Int32Array(port.memory.buffer as unknown as SharedArrayBuffer);
+  const i32 = new Int32Array(currentBuffer(port.memory, rt + RT_HEADER_SIZE));
   if (rt === 0 || (rt & 3) !== 0 || loadSeqCst(i32, (rt + RT_MAGIC) >>> 2) !== RT_MAGIC_VALUE) {
     throw new RefcountUsageError(`no refcount runtime at offset ${rt}`);
   }

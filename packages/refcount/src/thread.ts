@@ -115,7 +115,7 @@ export class ThreadContext extends RefCore {
   }
 
   private increfSlow(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    this.ensure(ptr);
     increfAs(this, this.me, ptr);
   }
 
@@ -138,7 +138,7 @@ export class ThreadContext extends RefCore {
   }
 
   private decrefSlow(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    this.ensure(ptr);
     const a = decrefAs(this, this.me, ptr);
     if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
@@ -146,18 +146,18 @@ export class ThreadContext extends RefCore {
   /** Incref for lock-free readers: false if the object may be dead. On success the
    *  caller re-validates where it read `ptr` from (and decrefs on mismatch). */
   tryIncref(ptr: number): boolean {
-    if (ptr >= this.byteLength) this.remap();
+    this.ensure(ptr);
     return tryIncrefAs(this, this.me, ptr);
   }
 
   /** Reference from an eval-loop stack: deferred objects are not counted. */
   increfStack(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    this.ensure(ptr);
     increfStackAs(this, this.me, ptr);
   }
 
   decrefStack(ptr: number): void {
-    if (ptr >= this.byteLength) this.remap();
+    this.ensure(ptr);
     const a = decrefStackAs(this, this.me, ptr);
     if (a !== ACT_NONE) this.decrefAction(ptr, a);
   }
