@@ -260,9 +260,12 @@ export function intLshift(a: PyInt, n: PyInt): PyInt | PyExc {
     const r = a * 2 ** sh;
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
-  const bits = typeof a === 'number' ? bitLengthNumber(Math.abs(a)) : bitLengthBig(a);
-  if (bits + sh >= SHIFT_LIMIT_BITS) return bigintTooLarge();
-  return normInt(toBig(a) << BigInt(sh));
+  if (sh >= SHIFT_LIMIT_BITS) return bigintTooLarge();
+  try {
+    return normInt(toBig(a) << BigInt(sh));
+  } catch {
+    return bigintTooLarge(); // V8 throws RangeError before allocating a too-large result
+  }
 }
 
 /** `a >> n` (long_rshift): floor division by 2**n. */
