@@ -74,7 +74,8 @@ export function buildSymbolTable(mod: Node, options: SymtableOptions = {}): Symt
       // the JS stack ran out before our own depth limit: same report as CPython's limit
       return { ok: false, error: { type: 'RecursionError', msg: 'maximum recursion depth exceeded during compilation', filename, lineno: 0, offset: 0, end_lineno: null, end_offset: null, text: null } };
     }
-    throw x;
+    // anything else is a bug of this pass; still a value, never a raw JS exception
+    return { ok: false, error: { type: 'SystemError', msg: `internal symtable error: ${String(x)}`, filename, lineno: 0, offset: 0, end_lineno: null, end_offset: null, text: null } };
   }
 }
 
