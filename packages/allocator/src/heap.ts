@@ -3,7 +3,7 @@
 // keep their common case inline here — a pop from / push to the free list of the
 // page that serves the (tag, size class), with no atomic operation and no JS
 // allocation — and call alloc.ts / free.ts for everything else.
-import { abandonHeap } from './abandon.js';
+import { abandonHeap, reclaimAbandoned } from './abandon.js';
 import { mallocAligned, mallocSlow } from './alloc.js';
 import { casAcqRel, loadAcquire, storeRelease } from './atomics.js';
 import { HeapCore } from './context.js';
@@ -156,10 +156,12 @@ export class ThreadHeap extends HeapCore {
   /**
    * Collect frees from other threads, retire pages left empty (with `force` even the
    * one each size class keeps), release retired pages whose reuse goal is reached, and
-   * with `force` give every free span back to the global pool. Call at a safe point.
+   * with `force` first adopt every abandoned heap and finally give every free span
+   * back to the global pool. Call at a safe point.
    */
   collect(force = false): void {
     if (this.id === 0) return;
+    if (force) while (reclaimAbandoned(this)) { /* adopt every abandoned heap */ }
     processDelayed(this);
     sweepFull(this);
     collectQueues(this, force);

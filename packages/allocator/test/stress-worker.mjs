@@ -60,8 +60,15 @@ if (mode === 'stress') {
     }
     h.i32[ib + 1] = head;
   };
+  const early = workerData.abandonEarly === true;
+  const stopAt = early && me === 0 ? iterations >>> 1 : iterations;
+  let sawAbandon = false;
   try {
-  for (let i = 0; i < iterations; i++) {
+  for (let i = 0; i < stopAt; i++) {
+    if (early && !sawAbandon && me !== 0 && Atomics.load(h.i32, (area >>> 2) + 1) === 1) {
+      sawAbandon = true;
+      h.collect(true); // adopts worker 0's heap (one of us wins) while frees are in flight
+    }
     const big = r() < 0.004;
     const size = big ? 40000 + Math.floor(r() * 400000) : 12 + Math.floor(r() * 500);
     const p = h.malloc(size, i % 3);
@@ -94,13 +101,27 @@ if (mode === 'stress') {
     Atomics.add(h.i32, area >>> 2, 1000); // let the others finish, then fail
     throw e;
   }
+  let abandoned = false;
+  if (early && me === 0) {
+    // Exit half-way as far as the allocator knows: our pages go up for reclamation while
+    // the others still free our blocks and we still free theirs (as a foreign thread).
+    h.abandon();
+    abandoned = true;
+    Atomics.store(h.i32, (area >>> 2) + 1, 1);
+  }
   Atomics.add(h.i32, area >>> 2, 1);
-  while (Atomics.load(h.i32, area >>> 2) < nworkers) { recv(); }
+  while (Atomics.load(h.i32, area >>> 2) < nworkers) {
+    recv();
+    if (early && !sawAbandon && me !== 0 && Atomics.load(h.i32, (area >>> 2) + 1) === 1) {
+      sawAbandon = true;
+      h.collect(true); // worker 0 set the flag before counting itself done: we see it here at the latest
+    }
+  }
   recv();
   // Keep the last 50 of our own blocks alive: the main thread accounts for them.
   const survivors = mine.slice(0, 50);
   for (const q of mine.slice(50)) { h.free(q); freedOwn++; }
-  parentPort.postMessage({ allocated, freedOwn, freedForeign, sentOut, survivors, id: h.id });
+  parentPort.postMessage({ allocated, freedOwn, freedForeign, sentOut, survivors, id: h.id, abandoned });
 } else if (mode === 'exiter') {
   const blocks = [];
   for (let i = 0; i < 5000; i++) {

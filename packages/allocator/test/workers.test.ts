@@ -3,7 +3,7 @@
 // worker that exits with live blocks whose pages another worker reclaims.
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { PAGE_SIZE, Tag } from '@pynogil/allocator';
+import { PAGE_SIZE, Tag, attachHeap } from '@pynogil/allocator';
 import { expectValid, newHeap } from './helpers.js';
 
 const workerUrl = new URL('./stress-worker.mjs', import.meta.url);
@@ -52,6 +52,39 @@ describe('workers', () => {
     for (const p of survivors) h.free(p);
     h.free(area);
     h.collect();
+    expect(h.stats().inUseBlocks).toBe(0);
+  });
+
+  it('a worker abandons its heap while the others still free its blocks and reclaim its pages', async () => {
+    const h = newHeap({ maximumPages: 16384, initialPages: 1 });
+    const nworkers = 4;
+    const iterations = 20000;
+    const cap = iterations;
+    const area = h.calloc(4 + nworkers * (cap + 4), 4, Tag.RAW);
+    h.storeRoot(0, area);
+    const results = await Promise.all(
+      Array.from({ length: nworkers }, (_, me) => run({ handle: h.handle(), mode: 'stress', me, nworkers, iterations, cap, abandonEarly: true })),
+    );
+    h.refresh();
+    expect(results[0].abandoned).toBe(true);
+    expect(h.stats().heaps.abandoned).toBe(0); // reclaimed by a worker during the run
+    const survivors: number[] = results.flatMap((r) => r.survivors);
+    const allocated = results.reduce((a, r) => a + r.allocated, 0);
+    const freed = results.reduce((a, r) => a + r.freedOwn + r.freedForeign, 0);
+    expect(allocated).toBe((nworkers - 1) * iterations + iterations / 2);
+    expect(allocated - freed).toBe(survivors.length);
+    expect(h.stats().inUseBlocks).toBe(survivors.length + 1);
+    expectValid(h);
+    for (const r of results.slice(1)) expect(h.abandonThread(r.id)).toBe(true);
+    for (const p of survivors) h.free(p);
+    h.free(area);
+    // Reclaim every abandoned heap (a fresh thread's slow path would do it too).
+    const t = attachHeap(h.handle());
+    const held: number[] = [];
+    while (t.stats().heaps.abandoned > 0 && held.length < 200) held.push(t.malloc(PAGE_SIZE * 16));
+    expect(t.stats().heaps.abandoned).toBe(0);
+    for (const p of held) t.free(p);
+    t.collect(true);
     expect(h.stats().inUseBlocks).toBe(0);
   });
 
