@@ -66,15 +66,33 @@ test('random token soups never throw', () => {
   expect(problems.slice(0, 5).join('\n')).toBe('');
 });
 
+test('random character soups never throw', () => {
+  const rnd = prng(4242);
+  const CHARS = ['a', 'b', '1', '0', 'x', 'e', 'j', '_', ' ', ' ', '\t', '\n', '\r', '\f', '\\', '#', '"', "'", '(', ')', '[', ']',
+    '{', '}', ':', '=', '+', '-', '*', '/', '.', ',', ';', '@', '!', '$', '?', '`', '\0', 'é', '€', '\u00a0', '\ud800', '😀', '\ufeff', 'f', 'r', 'b', 'u'];
+  const problems: string[] = [];
+  for (let iter = 0; iter < 3000; iter++) {
+    const n = 1 + Math.floor(rnd() * 40);
+    let src = '';
+    for (let i = 0; i < n; i++) src += CHARS[Math.floor(rnd() * CHARS.length)]!;
+    const p = safeParse(src);
+    if (p !== null) problems.push(p);
+  }
+  expect(problems.slice(0, 5).join('\n')).toBe('');
+});
+
 test('token mutations of stdlib files never throw', () => {
   const rnd = prng(777);
   const files = ['ast.py', 'dataclasses.py', 'functools.py', 'textwrap.py', 'string.py', 'argparse.py', 'enum.py', 'typing.py']
     .map((f) => fs.readFileSync(path.join(STDLIB, f), 'utf8'));
   const problems: string[] = [];
   for (let iter = 0; iter < 240; iter++) {
-    const src = files[iter % files.length]!;
+    // a 300-line window (from a line start, dedented input is fine: errors are the point)
+    const lines = files[iter % files.length]!.split('\n');
+    const a = Math.floor(rnd() * Math.max(1, lines.length - 300));
+    const src = lines.slice(a, a + 300).join('\n');
     const toks = tokenize(src).tokens.filter((t) => t.end > t.start);
-    // mutate a window of ~60 lines so that each parse stays cheap
+    if (toks.length < 2) continue;
     const k = Math.floor(rnd() * toks.length);
     const t = toks[k]!;
     const u = toks[Math.min(toks.length - 1, k + 1)]!;
