@@ -225,6 +225,11 @@ export const BREAKER_QSBR_REPORT = 1 << 2;
 /** This thread has deferred frees (or abandoned ones to adopt) to retry. */
 export const BREAKER_QSBR_PENDING = 1 << 3;
 
+/** Bits 0..7 of the eval breaker belong to this package; the embedder (the
+ *  interpreter: signals, async exceptions, GC requests) may use bits 8..30 through
+ *  ThreadContext.signalThread, and gets them back from safePoint(). */
+export const BREAKER_REFCOUNT_MASK = 0xff;
+
 /** Merge-queue head value of a thread that has exited: pushers merge themselves. */
 export const QUEUE_CLOSED = 1;
 /** Merge-queue node (8 bytes, tag raw): +0 next node, +4 object. */

@@ -18,7 +18,8 @@ import {
 import { addSeqCst, andSeqCst, loadRelaxed, loadSeqCst, orSeqCst } from './atomics.js';
 import { type HeapPort, RefCore } from './core.js';
 import {
-  BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_STOP, IMMORTAL_LOCAL,
+  BREAKER_MERGE, BREAKER_QSBR_PENDING, BREAKER_QSBR_REPORT, BREAKER_REFCOUNT_MASK,
+  BREAKER_STOP, IMMORTAL_LOCAL,
   OB_REF_LOCAL, OB_TYPE,
   RT_DEALLOC_COUNT, RT_LIVE_THREADS, RT_QSBR_ABANDONED, RT_QUEUE_COUNT, SLOT_BREAKER, THREAD_ATTACHED,
 } from './layout.js';
@@ -214,12 +215,15 @@ export class ThreadContext extends RefCore {
 
   /** Called by the eval loop on backward jumps and calls: one load when nothing is
    *  pending. Otherwise merges queued objects, reports a QSBR quiescent state,
-   *  runs ready deferred frees, and parks for a stop-the-world. */
-  safePoint(): void {
-    if (loadRelaxed(this.i32, this.breakerW) !== 0) this.safePointSlow();
+   *  runs ready deferred frees, and parks for a stop-the-world. Returns the
+   *  embedder's pending breaker bits (see signalThread), 0 if none. */
+  safePoint(): number {
+    return loadRelaxed(this.i32, this.breakerW) === 0 ? 0 : this.safePointSlow();
   }
 
-  private safePointSlow(): void {
+  /** Returns the embedder's breaker bits (8..30) that are set; it clears them
+   *  itself with clearBreakerBits once handled. */
+  private safePointSlow(): number {
     const bits = loadSeqCst(this.i32, this.breakerW);
     if ((bits & BREAKER_STOP) !== 0) {
       andSeqCst(this.i32, this.breakerW, ~BREAKER_STOP);
@@ -235,6 +239,21 @@ export class ThreadContext extends RefCore {
       qsbrQuiescent(this);
       if ((bits & BREAKER_QSBR_PENDING) !== 0) this.processDeferred(false);
     }
+    return bits & ~BREAKER_REFCOUNT_MASK;
+  }
+
+  /** Sets embedder bits (within ~BREAKER_REFCOUNT_MASK) in thread `tid`'s eval
+   *  breaker: its next safePoint() returns them. Any thread. */
+  signalThread(tid: number, bits: number): void {
+    if ((bits & BREAKER_REFCOUNT_MASK) !== 0 || tid < 1 || tid > this.capacity) {
+      throw new RefcountUsageError('signalThread: bits 0..7 are reserved, or bad thread id');
+    }
+    orSeqCst(this.i32, this.slotWord(tid, SLOT_BREAKER), bits);
+  }
+
+  /** Clears embedder bits of this thread's eval breaker (after handling them). */
+  clearBreakerBits(bits: number): void {
+    andSeqCst(this.i32, this.breakerW, ~(bits & ~BREAKER_REFCOUNT_MASK));
   }
 
   /** Processes this thread's merge queue now (also done by safePoint). */

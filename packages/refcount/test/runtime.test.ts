@@ -116,6 +116,19 @@ describe('ThreadContext on one thread', () => {
     expect(main.reclaimThreadIds()).toBe(0);
   });
 
+  it('eval-breaker bits 8.. belong to the embedder and come back from safePoint', () => {
+    const heap = createHeap({ maxThreads: 4 });
+    const ctx = startRefcount(heap, { maxThreads: 4 });
+    expect(ctx.safePoint()).toBe(0);
+    ctx.signalThread(ctx.tid, 1 << 9);
+    ctx.qsbrDeferFree(heap.malloc(64, Tag.RAW)); // a refcount bit as well
+    expect(ctx.safePoint()).toBe(1 << 9);
+    expect(ctx.safePoint()).toBe(1 << 9); // until the embedder clears it
+    ctx.clearBreakerBits(1 << 9);
+    expect(ctx.safePoint()).toBe(0);
+    expect(() => ctx.signalThread(ctx.tid, 1)).toThrow(/reserved/);
+  });
+
   it('joinRefcount finds the runtime through the root slot', () => {
     const heap = createHeap({ maxThreads: 4 });
     expect(() => joinRefcount(heap)).toThrow(/no refcount runtime/);
