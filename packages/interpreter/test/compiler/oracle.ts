@@ -6,7 +6,8 @@ import type { CompileError } from '../../src/compiler/errors.js';
 
 const ORACLE = new URL('./py/symtable_dump.py', import.meta.url).pathname;
 
-export function runOracle<T>(mode: 'errors' | 'render', sources: readonly string[]): T[] {
+/** sources are text, or [text, 'exec' | 'eval' | 'single'] for 'render' */
+export function runOracle<T>(mode: 'errors' | 'render', sources: readonly (string | readonly [string, string])[]): T[] {
   const out = execFileSync('python3', [ORACLE, 'json', mode], {
     input: JSON.stringify(sources), maxBuffer: 1 << 26, env: { ...process.env, PYTHONHASHSEED: '0' },
   }).toString('utf8');
@@ -14,8 +15,8 @@ export function runOracle<T>(mode: 'errors' | 'render', sources: readonly string
 }
 
 /** parse + symbol table of a snippet, as python3's compile() sees it from Python frame depth `depth` */
-export function compileScopes(src: string, depth = 2): ReturnType<typeof buildSymbolTable> | { ok: false; error: CompileError } {
-  const r = parse(src, { filename: '<string>' });
+export function compileScopes(src: string, depth = 2, mode: 'exec' | 'eval' | 'single' = 'exec'): ReturnType<typeof buildSymbolTable> | { ok: false; error: CompileError } {
+  const r = parse(src, { filename: '<string>', mode });
   if (!r.ok) return { ok: false, error: { ...r.error } };
   return buildSymbolTable(r.tree, { filename: '<string>', source: src, pythonDepth: depth });
 }

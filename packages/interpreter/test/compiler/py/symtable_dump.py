@@ -50,10 +50,10 @@ def render_code(co, out):
             render_code(k, out)
 
 
-def results(data, path):
+def results(data, path, mode='exec'):
     try:
         out = []
-        render_table(symtable.symtable(data, path, 'exec'), out)
+        render_table(symtable.symtable(data, path, mode), out)
         st = '\n'.join(out)
     except (SyntaxError, RecursionError) as e:
         if isinstance(e, SyntaxError):
@@ -63,7 +63,7 @@ def results(data, path):
         return st, None
     try:
         out = []
-        render_code(compile(data, path, 'exec', dont_inherit=True), out)
+        render_code(compile(data, path, mode, dont_inherit=True), out)
         co = '\n'.join(sorted(out))
     except (SyntaxError, RecursionError, ValueError):
         co = None
@@ -94,7 +94,10 @@ if root == 'json':
         if sys.argv[2] == 'errors':
             out.append(compile_error(src))
         else:
-            st, co = results(src, '<string>')
+            mode = 'exec'
+            if isinstance(src, list):
+                src, mode = src
+            st, co = results(src, '<string>', mode)
             out.append([st, co])
     print(json.dumps(out))
 elif len(sys.argv) > 2 and sys.argv[2] == 'full':
