@@ -107,12 +107,50 @@ function pow2(n: number): number {
   return doubleFromWords(((n + 1023) << 20) >>> 0, 0);
 }
 
-/** Bit length of a positive bigint (0 for 0). Linear in the size of `v`. */
+/**
+ * Bit length of |v| (0 for 0), without converting to a string: Number(v)
+ * gives the exponent directly below 2**1024; above, shifts (cheap, linear,
+ * no string) find an s with v >> s in [1, 2**1024) by doubling then
+ * bisection — O(log(bits / 1024)) shifts. (toString(16) took ~2.6 µs for a
+ * 3300-bit value against ~60 ns per shift.)
+ */
 export function bitLengthBig(v: bigint): number {
   if (v < 0n) v = -v;
   if (v < 9007199254740992n) return bitLengthNumber(Number(v));
-  const hex = v.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
+  const f = Number(v);
+  if (f !== Infinity) return bitLengthViaDouble(v, f, 0);
+  let lo = 0; // v >> lo rounds to Infinity
+  let hi = 2048;
+  for (;;) {
+    const w = v >> BigInt(hi);
+    const g = Number(w);
+    if (g === Infinity) {
+      lo = hi;
+      hi *= 2;
+      continue;
+    }
+    if (g !== 0) return bitLengthViaDouble(w, g, hi);
+    break;
+  }
+  // v >> lo is too large, v >> hi is 0; the ~1000 shifts in between that give
+  // a finite nonzero double form one run, which bisection must hit.
+  for (;;) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const w = v >> BigInt(mid);
+    const g = Number(w);
+    if (g === Infinity) lo = mid;
+    else if (g === 0) hi = mid;
+    else return bitLengthViaDouble(w, g, mid);
+  }
+}
+
+/** Bit length of w (> 0) given g = Number(w), plus `shift`. */
+function bitLengthViaDouble(w: bigint, g: number, shift: number): number {
+  const d = decompose(g);
+  let bits = bitLengthNumber(d.mant) + d.exp;
+  // Rounding to the double can carry up to the next power of two.
+  if (d.mant === TWO52 && g >= TWO53 && w < BigInt(g)) bits -= 1;
+  return bits + shift;
 }
 
 /**

@@ -11,6 +11,7 @@
 // no repeated shifting of the whole number (which would be quadratic).
 
 import { type PyInt, normInt } from './pyint.js';
+import { bitLengthBig } from './float-bits.js';
 
 export const PYLONG_SHIFT = 30;
 export const PYLONG_MASK = 0x3fffffff;
@@ -26,11 +27,8 @@ export function longDigitCount(v: bigint | number): number {
     }
     return n;
   }
-  if (v < 0n) v = -v;
   if (v === 0n) return 0;
-  const hex = v.toString(16);
-  const bits = (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
-  return Math.ceil(bits / 30);
+  return Math.ceil(bitLengthBig(v) / 30);
 }
 
 /**

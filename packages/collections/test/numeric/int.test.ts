@@ -40,6 +40,10 @@ def R(f):
 
 function sampleInts(rng: Rng, n: number): bigint[] {
   const out: bigint[] = [0n, 1n, -1n, 2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n), 2n ** 63n, 2n ** 64n - 1n, 10n ** 30n];
+  // Around powers of two, where a bit length read from a rounded double is off by one.
+  for (const k of [54n, 60n, 64n, 1023n, 1024n, 1025n, 2047n, 2048n, 2049n, 3072n, 4096n, 5000n, 9999n]) {
+    out.push(2n ** k - 1n, 2n ** k, 2n ** k + 1n, -(2n ** k) + 1n, 2n ** k - 2n ** (k > 60n ? k - 60n : 1n));
+  }
   while (out.length < n) {
     const k = rng.int(4);
     if (k === 0) out.push(BigInt(rng.int(2001) - 1000));
