@@ -55,4 +55,42 @@ describe('stop-the-world', () => {
     // Everyone made progress between the stops.
     expect(progress().every((n) => n > 0)).toBe(true);
   });
+
+  it('competing requesters stop the world one at a time', async () => {
+    const heap = createHeap({ maxThreads: 16 });
+    const ctx = startRefcount(heap, { maxThreads: 8 });
+    const ctl = new Int32Array(new SharedArrayBuffer(64 * 4));
+    const roles = ['spin', 'spin', 'stopper', 'stopper'];
+    const done = roles.map((role, id) => new Promise<void>((resolve, reject) => {
+      const w = new Worker(new URL('./workers/stw.mjs', import.meta.url), {
+        workerData: { memory: heap.memory, ctl, id, role },
+      });
+      w.once('message', () => resolve());
+      w.once('error', reject);
+    }));
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    let mine = 0;
+    // The main thread stops too, and is detached whenever it waits in the event loop.
+    while (Atomics.load(ctl, 33) < 2 || mine < 10) {
+      if (mine < 10) {
+        ctx.stopTheWorld(() => {
+          if (Atomics.add(ctl, 30, 1) !== 0) Atomics.store(ctl, 31, 1);
+          Atomics.wait(nap, 0, 0, 1);
+          Atomics.sub(ctl, 30, 1);
+        });
+        mine++;
+      }
+      ctx.detach();
+      await tick(2);
+      ctx.attach();
+    }
+    Atomics.store(ctl, 1, 1);
+    ctx.detach();
+    await Promise.all(done);
+    ctx.attach();
+    expect(Atomics.load(ctl, 31)).toBe(0); // never two callbacks at once
+    expect(Atomics.load(ctl, 32)).toBe(0); // spinners frozen during every stop
+    expect(ctx.stats().stops).toBe(30);
+    assertRuntimeValid(ctx);
+  });
 });

@@ -5,6 +5,7 @@
 //                 safe points until a stop is requested and detaches and exits
 //                 while the requester waits for it
 //   exit-direct   same, but exits while attached
+//   stopper       requests 10 stops of its own, competing with other requesters
 // ctl words: [0] ready count, [1] stop-all flag, [2 + id] progress counter of
 // worker id, [8 + id] "exit now" flag of worker id, [16 + id] its acknowledgement.
 import { workerData, parentPort } from 'node:worker_threads';
@@ -21,6 +22,22 @@ if (role === 'spin') {
     Atomics.add(ctl, 2 + id, 1);
     ctx.safePoint();
   }
+} else if (role === 'stopper') {
+  // Competing requesters: ctl[30] counts threads inside a callback (must stay 0
+  // or 1), ctl[31] flags a violation of exclusion, ctl[32] progress during a stop.
+  for (let s = 0; s < 10; s++) {
+    ctx.stopTheWorld(() => {
+      if (Atomics.add(ctl, 30, 1) !== 0) Atomics.store(ctl, 31, 1);
+      const a = [0, 1].map((k) => Atomics.load(ctl, 2 + k));
+      Atomics.wait(nap, 0, 0, 1);
+      const b = [0, 1].map((k) => Atomics.load(ctl, 2 + k));
+      if (a[0] !== b[0] || a[1] !== b[1]) Atomics.store(ctl, 32, 1);
+      Atomics.sub(ctl, 30, 1);
+    });
+    for (let k = 0; k < 1000; k++) ctx.safePoint();
+  }
+  Atomics.add(ctl, 33, 1);
+  while (Atomics.load(ctl, 1) === 0) ctx.safePoint();
 } else if (role === 'sleep') {
   while (Atomics.load(ctl, 1) === 0) {
     ctx.detach();
