@@ -18,7 +18,7 @@
 //     freevars = the FREE or DEF_FREE_CLASS names, sorted by code point.
 
 import type { Node } from '../ast/nodes.js';
-import type { BlockType, ComprehensionKind } from './scope-flags.js';
+import { SCOPE_OFFSET, SCOPE_MASK, type BlockType, type ComprehensionKind } from './scope-flags.js';
 
 export class Scope {
   /** name → flag word, in first-definition order (as ste_symbols) */
@@ -96,5 +96,10 @@ export class Scope {
   /** the flag word of `name` (already mangled), 0 when the block does not know it */
   flags(name: string): number {
     return this.symbols.get(name) ?? 0;
+  }
+
+  /** the resolved scope (LOCAL..CELL) of `name` (already mangled), 0 when unknown (→ *_NAME opcodes) */
+  scopeOf(name: string): number {
+    return ((this.symbols.get(name) ?? 0) >> SCOPE_OFFSET) & SCOPE_MASK;
   }
 }
