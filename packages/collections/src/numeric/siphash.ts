@@ -259,9 +259,9 @@ function ensureScratch(nbytes: number): void {
 }
 
 /** Hash the first `nbytes` of the scratch area. */
-function hashScratch(key: HashKey, nbytes: number, out: Uint32Array, off: number): void {
-  if (backend === 'wasm' && nbytes >= WASM_MIN_BYTES) wasmHasher!(key, 0, nbytes, out, off);
-  else sipHashCore(key, scratch, 0, nbytes, scratchWords, out, off);
+function hashScratch(key: HashKey, nbytes: number, out: Uint32Array, off: number, at = 0): void {
+  if (backend === 'wasm' && nbytes >= WASM_MIN_BYTES) wasmHasher!(key, at, nbytes, out, off);
+  else sipHashCore(key, scratch, at, nbytes, scratchWords, out, off);
 }
 
 const NON_LATIN1 = /[\u0100-\uffff]/;
@@ -331,21 +331,29 @@ export function hashString(key: HashKey, s: string, out: Uint32Array, off: numbe
     else for (let i = 0; i < n; i++) scratch16[i] = s.charCodeAt(i);
     hashScratch(key, n * 2, out, off);
   } else {
-    ensureScratch(n * 4);
-    let k = 0;
+    // UTF-16 first (natively, from any string representation), then decode
+    // surrogate pairs from the typed array into UCS-4 right after it.
+    ensureScratch(n * 6 + 4);
+    const nb = n >= NATIVE_ENCODE_MIN ? nodeScratch() : null;
+    if (nb !== null) nb.write(s, 0, n * 2, 'utf16le');
+    else for (let i = 0; i < n; i++) scratch16[i] = s.charCodeAt(i);
+    const base = (n + 1) >>> 1; // UCS-4 output starts at byte 4 * base >= 2n
+    const src = scratch16;
+    const dst = scratch32;
+    let k = base;
     for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
+      const c = src[i]!;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = s.charCodeAt(i + 1);
+        const d = src[i + 1]!;
         if (d >= 0xdc00 && d <= 0xdfff) {
-          scratch32[k++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          dst[k++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
           i++;
           continue;
         }
       }
-      scratch32[k++] = c;
+      dst[k++] = c;
     }
-    hashScratch(key, k * 4, out, off);
+    hashScratch(key, (k - base) * 4, out, off, base * 4);
   }
 }
 
