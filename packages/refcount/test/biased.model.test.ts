@@ -202,7 +202,7 @@ describe('biased reference counting state machine (model-based)', () => {
         for (const op of ops) { w.run(op); w.check(); }
         w.finish();
       }),
-      { numRuns: 1500 },
+      { numRuns: 3000 },
     );
   });
 

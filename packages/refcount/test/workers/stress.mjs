@@ -4,7 +4,7 @@
 import { workerData, parentPort } from 'node:worker_threads';
 import { barrier, countingDeallocator, join } from './common.mjs';
 
-const { memory, ctl, counts, table, M, iters, id, role, type } = workerData;
+const { memory, ctl, counts, table, M, iters, id, role, type, weak } = workerData;
 const { heap, ctx } = join(memory);
 ctx.registerDeallocator(type, countingDeallocator(counts));
 const objAt = (i) => Atomics.load(ctx.i32, (table >>> 2) + i) >>> 0;
@@ -15,10 +15,10 @@ function hammer(n) {
       const p = objAt((j + id * 7 + it) % M);
       ctx.incref(p);
       ctx.incref(p);
-      // Every object is maybe-weakref and alive (the table holds it): a lock-free
-      // reader's tryIncref must never fail.
-      if (!ctx.tryIncref(p)) throw new Error(`tryIncref failed on live object ${p}`);
-      ctx.decref(p);
+      // With every object maybe-weakref and alive (the table holds it), a lock-free
+      // reader's tryIncref must never fail; without the flag it may (shared 0).
+      if (ctx.tryIncref(p)) ctx.decref(p);
+      else if (weak) throw new Error(`tryIncref failed on live object ${p}`);
       ctx.decref(p);
       ctx.decref(p);
       if ((j & 7) === 0) ctx.safePoint();
@@ -33,7 +33,7 @@ if (role === 'first') {
     const i = M / 2 + id * per + k;
     const p = ctx.newObject(32, type);
     ctx.u32[(p + 16) >>> 2] = i;
-    ctx.setMaybeWeakref(p);
+    if (weak) ctx.setMaybeWeakref(p);
     Atomics.store(ctx.i32, (table >>> 2) + i, p);
     ctx.incref(p); // handed to the next worker, which drops it as a non-owner
   }
