@@ -1,14 +1,15 @@
 // ThreadContext: one thread's handle on the shared refcount runtime — the public
 // face of this package. It owns the thread's id and views, and wires the pure
 // state machine (biased.ts) to the merge queue, the deallocators, QSBR and
-// stop-the-world. One ThreadContext per JS thread (Node main thread or worker).
+// stop-the-world. One ThreadContext per JS thread (Node main thread or worker);
+// tests put several on one JS thread to simulate threads, attaching one at a time.
 //
 // Thread context in names: methods without suffix run on the calling thread for
 // the calling thread; nothing here may be called for another thread.
 //
 // Life cycle:  ThreadContext.create / ThreadContext.join   (registered, ATTACHED)
 //              … incref/decref/safePoint …, detach()/attach() around blocking
-//              exit()                                        (id returned)
+//              exit()                        (ZOMBIE; id reusable after a reclaim walk)
 
 import {
   ACT_DEALLOC, ACT_NONE, ACT_QUEUE, type RefAction, decrefAs, decrefStackAs, increfAs,
