@@ -16,3 +16,4 @@ export { NODE_TYPES, dump } from './ast/index.js';
 export type { Node, NodeTypeInfo, FieldKind, ConstantValue, DumpOptions } from './ast/index.js';
 export { formatUncaughtSyntaxError, syntaxErrorFromLexError } from './diagnostics/syntax-error-report.js';
 export type { SyntaxErrorReportOptions } from './diagnostics/syntax-error-report.js';
+export * as compiler from './compiler/index.js';
