@@ -34,11 +34,16 @@ export class LockUsageError extends Error {}
 
 /** Locks `obj`'s ob_mutex (PyMutex_Lock). May detach and sleep. */
 export function lockObject(host: ThreadHost, obj: number): void {
-  if (casU8SeqCst(host.heap.u8, obj + OB_MUTEX, 0, MUTEX_LOCKED) !== 0) lockSlow(host, obj + OB_MUTEX);
+  const heap = host.heap;
+  // An object another thread allocated may lie past this thread's views, and an
+  // Atomics operation out of range throws.
+  if (obj >= heap.byteLength) heap.ensure(obj + 4);
+  if (casU8SeqCst(heap.u8, obj + OB_MUTEX, 0, MUTEX_LOCKED) !== 0) lockSlow(host, obj + OB_MUTEX);
 }
 
 /** One attempt without waiting (PyMutex_LockFast). */
 export function tryLockObject(host: ThreadHost, obj: number): boolean {
+  if (obj >= host.heap.byteLength) host.heap.ensure(obj + 4);
   return casU8SeqCst(host.heap.u8, obj + OB_MUTEX, 0, MUTEX_LOCKED) === 0;
 }
 

@@ -20,7 +20,7 @@ import {
   casSeqCst, exchangeSeqCst, loadSeqCst, loadU8SeqCst, notifySeqCst, storeSeqCst, waitSeqCst,
 } from './atomics.js';
 import {
-  BUCKET_HEAD, BUCKET_LOCK, BUCKET_SIZE, WAITER_FUTEX, WAITER_KEY, WAITER_NEXT, WAITER_TIME,
+  BUCKET_HEAD, BUCKET_LOCK, BUCKET_SIZE, WAITER_FUTEX, WAITER_KEY, WAITER_NEXT, WAITER_SIZE, WAITER_TIME,
   WAKE_NONE,
 } from './layout.js';
 import type { ThreadHost } from './host.js';
@@ -83,8 +83,15 @@ export function park(host: ThreadHost, addr: number, expected: number): number {
   if (p === 0) {
     u32[hw] = node;
   } else {
-    while (u32[(p + WAITER_NEXT) >>> 2] !== 0) p = u32[(p + WAITER_NEXT) >>> 2]!;
-    u32[(p + WAITER_NEXT) >>> 2] = node;
+    // Other threads' nodes may lie past this thread's views (memory grew since):
+    // ensure before every dereference, or a read of `undefined` would loop forever
+    // with the bucket locked.
+    heap.ensure(p + WAITER_SIZE);
+    while (heap.u32[(p + WAITER_NEXT) >>> 2] !== 0) {
+      p = heap.u32[(p + WAITER_NEXT) >>> 2]!;
+      heap.ensure(p + WAITER_SIZE);
+    }
+    heap.u32[(p + WAITER_NEXT) >>> 2] = node;
   }
   unlockBucket(host, b);
   host.lockStats.parks++;
@@ -113,14 +120,17 @@ export function unparkOne(
   const b = bucketOf(host, addr);
   lockBucket(host, b);
   const heap = host.heap;
-  const u32 = heap.u32;
   const hw = (b + BUCKET_HEAD) >>> 2;
   let prev = 0;
-  let p = u32[hw]!;
-  while (p !== 0 && u32[(p + WAITER_KEY) >>> 2] !== addr) {
+  let p = heap.u32[hw]!;
+  // ensure before each node: see park.
+  while (p !== 0) {
+    heap.ensure(p + WAITER_SIZE);
+    if (heap.u32[(p + WAITER_KEY) >>> 2] === addr) break;
     prev = p;
-    p = u32[(p + WAITER_NEXT) >>> 2]!;
+    p = heap.u32[(p + WAITER_NEXT) >>> 2]!;
   }
+  const u32 = heap.u32;
   if (p === 0) {
     decide(false, false, 0);
     unlockBucket(host, b);
@@ -130,11 +140,16 @@ export function unparkOne(
   if (prev === 0) u32[hw] = next;
   else u32[(prev + WAITER_NEXT) >>> 2] = next;
   let q = next;
-  while (q !== 0 && u32[(q + WAITER_KEY) >>> 2] !== addr) q = u32[(q + WAITER_NEXT) >>> 2]!;
+  while (q !== 0) {
+    heap.ensure(q + WAITER_SIZE);
+    if (heap.u32[(q + WAITER_KEY) >>> 2] === addr) break;
+    q = heap.u32[(q + WAITER_NEXT) >>> 2]!;
+  }
   const waited = sharedClockMs() - heap.f64[(p + WAITER_TIME) >>> 3]!;
+  const i32 = heap.i32;
   const wake = decide(true, q !== 0, waited);
   unlockBucket(host, b);
   const fw = (p + WAITER_FUTEX) >>> 2;
-  storeSeqCst(heap.i32, fw, wake);
-  notifySeqCst(heap.i32, fw, 1);
+  storeSeqCst(i32, fw, wake);
+  notifySeqCst(i32, fw, 1);
 }

@@ -95,6 +95,17 @@ function markSharedLockHeld(ctx: ObjContext, l: number): void {
   if (!isShared(ctx, l) && !ownedByMe(ctx, l)) orU8SeqCst(ctx.heap.u8, l + OB_GC_BITS, GC_SHARED);
 }
 
+/** Word index of item 0 of `l`'s current array, with the views made to cover the
+ *  whole array (another thread may have allocated it past this thread's views).
+ *  Lock held, or the list unshared. Garbage (and unused) when ob_item is 0. */
+function itemWords(ctx: ObjContext, l: number): number {
+  const heap = ctx.heap;
+  const items = heap.u32[(l + LIST_ITEM) >>> 2]!;
+  const end = items + 4 * heap.i32[(l + LIST_ALLOCATED) >>> 2]!;
+  if (end > heap.byteLength) heap.ensure(end);
+  return items >>> 2;
+}
+
 // ------------------------------------------------------------------ reads
 
 /**
@@ -142,9 +153,7 @@ export function listGetItemLocked(ctx: ObjContext, l: number, i: number): number
     return new PyExc('IndexError', 'list index out of range');
   }
   markSharedLockHeld(ctx, l);
-  const items = heap.u32[(l + LIST_ITEM) >>> 2]!;
-  heap.ensure(items);
-  const item = heap.u32[(items >>> 2) + i]!;
+  const item = heap.u32[itemWords(ctx, l) + i]!;
   heap.ensure(item);
   ctx.rc.incref(item);
   // Let later lock-free reads of this item succeed although its owner alone may
@@ -172,8 +181,8 @@ export function listSlice(ctx: ObjContext, l: number, start: number, stop: numbe
     if (arr === 0) {
       err = memErr();
     } else {
+      const src = itemWords(ctx, l);
       const u32 = ctx.heap.u32;
-      const src = u32[(l + LIST_ITEM) >>> 2]! >>> 2;
       const dst = arr >>> 2;
       for (let k = 0; k < m; k++) {
         const o = u32[src + start + k]!;
@@ -232,9 +241,9 @@ function resizeLockHeld(ctx: ObjContext, l: number, newsize: number, oldsize: nu
   if (newAllocated > 0) {
     arr = allocArray(ctx, newAllocated);
     if (arr === 0) return false;
+    const s = itemWords(ctx, l);
     const u32 = ctx.heap.u32;
     const keep = oldsize < newsize ? oldsize : newsize;
-    const s = old >>> 2;
     const d = arr >>> 2;
     for (let k = 0; k < keep; k++) u32[d + k] = u32[s + k]!;
   }
@@ -257,7 +266,8 @@ export function listAppend(ctx: ObjContext, l: number, item: number): PyExc | nu
   // Fast path: room in the array.
   if (n < heap.i32[(l + LIST_ALLOCATED) >>> 2]!) {
     ctx.rc.incref(item);
-    storeSeqCst(heap.i32, (heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2) + n, item);
+    const w = itemWords(ctx, l);
+    storeSeqCst(heap.i32, w + n, item);
     storeSeqCst(heap.i32, (l + LIST_SIZE) >>> 2, n + 1);
     ctx.end();
     return null;
@@ -277,7 +287,8 @@ function appendSlow(ctx: ObjContext, l: number, item: number, n: number): PyExc 
   }
   const heap = ctx.heap;
   ctx.rc.incref(item);
-  storeSeqCst(heap.i32, (heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2) + n, item);
+  const w = itemWords(ctx, l);
+  storeSeqCst(heap.i32, w + n, item);
   storeSeqCst(heap.i32, (l + LIST_SIZE) >>> 2, n + 1);
   ctx.end();
   return null;
@@ -297,9 +308,8 @@ export function listInsert(ctx: ObjContext, l: number, i: number, item: number):
     if (i < 0) i = 0;
   }
   if (i > n) i = n;
-  const heap = ctx.heap;
-  const i32 = heap.i32;
-  const w = heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2;
+  const w = itemWords(ctx, l);
+  const i32 = ctx.heap.i32;
   // Shift up one pointer at a time (a reader may load any slot meanwhile; each
   // slot always holds a pointer the list owns or 0).
   for (let k = n; k > i; k--) storeSeqCst(i32, w + k, i32[w + k - 1]!);
@@ -312,9 +322,8 @@ export function listInsert(ctx: ObjContext, l: number, i: number, item: number):
 
 /** Removes item i (0 <= i < n) with the lock held; returns the reference it held. */
 function removeLockHeld(ctx: ObjContext, l: number, i: number, n: number): number {
-  const heap = ctx.heap;
-  let i32 = heap.i32;
-  const w = heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2;
+  const w = itemWords(ctx, l);
+  let i32 = ctx.heap.i32;
   const item = i32[w + i]! >>> 0;
   for (let k = i; k < n - 1; k++) storeSeqCst(i32, w + k, i32[w + k + 1]!);
   storeSeqCst(i32, w + n - 1, 0);
@@ -363,6 +372,16 @@ export function listDelItem(ctx: ObjContext, l: number, i: number): PyExc | null
 
 /** list[i] = item (item borrowed). Atomic. */
 export function listSetItem(ctx: ObjContext, l: number, i: number, item: number): PyExc | null {
+  const old = listExchangeItem(ctx, l, i, item);
+  if (old instanceof PyExc) return old;
+  ctx.decref(old); // outside the lock: may run a destructor
+  return null;
+}
+
+/** list[i] = item, returning the item it replaced (a new reference — the one the
+ *  list held), in one critical section. Not a Python operation: for the
+ *  interpreter's helpers and for tests that account for every reference. */
+export function listExchangeItem(ctx: ObjContext, l: number, i: number, item: number): number | PyExc {
   ctx.begin(l);
   markSharedLockHeld(ctx, l);
   const heap = ctx.heap;
@@ -372,13 +391,12 @@ export function listSetItem(ctx: ObjContext, l: number, i: number, item: number)
     ctx.end();
     return new PyExc('IndexError', 'list assignment index out of range');
   }
-  const slot = (heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2) + i;
+  const slot = itemWords(ctx, l) + i;
   ctx.rc.incref(item);
   const old = heap.i32[slot]! >>> 0;
   storeSeqCst(heap.i32, slot, item);
   ctx.end();
-  ctx.decref(old);
-  return null;
+  return old;
 }
 
 /** list.extend(items) for a sequence of objects (borrowed). Atomic. */
@@ -392,9 +410,8 @@ export function listExtend(ctx: ObjContext, l: number, items: ArrayLike<number>)
     ctx.end();
     return memErr();
   }
-  const heap = ctx.heap;
-  const i32 = heap.i32;
-  const w = heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2;
+  const w = itemWords(ctx, l);
+  const i32 = ctx.heap.i32;
   for (let k = 0; k < m; k++) {
     const o = items[k]!;
     ctx.rc.incref(o);
@@ -410,7 +427,7 @@ export function listExtendList(ctx: ObjContext, a: number, b: number): PyExc | n
   ctx.begin2(a, b);
   const heap = ctx.heap;
   const m = heap.i32[(b + LIST_SIZE) >>> 2]!;
-  const src = heap.u32[(b + LIST_ITEM) >>> 2]! >>> 2;
+  const src = itemWords(ctx, b);
   const snapshot: number[] = [];
   for (let k = 0; k < m; k++) snapshot.push(heap.u32[src + k]!);
   const r = m === 0 ? null : listExtend(ctx, a, snapshot); // re-entrant: a is held
@@ -427,8 +444,8 @@ export function listClear(ctx: ObjContext, l: number): void {
   const items = heap.u32[(l + LIST_ITEM) >>> 2]!;
   const dropped: number[] = [];
   if (items !== 0) {
+    const w = itemWords(ctx, l);
     const i32 = heap.i32;
-    const w = items >>> 2;
     for (let k = 0; k < n; k++) {
       dropped.push(i32[w + k]! >>> 0);
       storeSeqCst(i32, w + k, 0);
@@ -447,7 +464,7 @@ export function listItems(ctx: ObjContext, l: number): number[] {
   ctx.begin(l);
   const heap = ctx.heap;
   const n = heap.i32[(l + LIST_SIZE) >>> 2]!;
-  const w = heap.u32[(l + LIST_ITEM) >>> 2]! >>> 2;
+  const w = itemWords(ctx, l);
   const out: number[] = [];
   for (let k = 0; k < n; k++) {
     const o = heap.u32[w + k]!;
@@ -512,7 +529,7 @@ export function listDealloc(
   const n = rc.u32[(l + LIST_SIZE) >>> 2]!;
   const items = rc.u32[(l + LIST_ITEM) >>> 2]!;
   if (items !== 0) {
-    rc.ensure(items);
+    rc.ensure(items + 4 * n);
     for (let k = 0; k < n; k++) {
       const o = rc.u32[(items >>> 2) + k]!;
       if (o !== 0) rc.decref(o);
