@@ -65,3 +65,19 @@ console.log(`corpus: ${sources.length} files, ${fmt(lines)} lines (${stdlib})`);
 console.log(`pynogil tokenize+parse: ${best.toFixed(0)} ms  → ${fmt(lines / (best / 1000))} lines/s  (best of ${ROUNDS}, ${ours[0].ok} trees)`);
 console.log(`CPython ast.parse:      ${pyMs.toFixed(0)} ms  → ${fmt(lines / (pyMs / 1000))} lines/s  (best of ${ROUNDS})`);
 console.log(`ratio (pynogil time / CPython time): ${(best / pyMs).toFixed(2)}`);
+
+// Cold start: a fresh process parses one mid-sized module once (no JIT warm-up),
+// against CPython's first ast.parse of it — what a program's start-up pays.
+const coldFile = path.join(stdlib, 'typing.py');
+const coldOurs = execFileSync(process.execPath, ['--input-type=module', '-e', `
+  import fs from 'node:fs';
+  const { parse } = await import(${JSON.stringify(new URL('../dist/parser/index.js', import.meta.url).href)});
+  const src = fs.readFileSync(${JSON.stringify(coldFile)}, 'utf8');
+  const t0 = performance.now(); parse(src); console.log(performance.now() - t0);
+`]).toString().trim();
+const coldPy = execFileSync('python3', ['-c', `
+import ast, time, sys
+src = open(sys.argv[1], 'rb').read()
+t0 = time.perf_counter(); ast.parse(src); print((time.perf_counter() - t0) * 1000)
+`, coldFile]).toString().trim();
+console.log(`cold, typing.py once in a fresh process: pynogil ${Number(coldOurs).toFixed(1)} ms, CPython ${Number(coldPy).toFixed(1)} ms (ratio ${(Number(coldOurs) / Number(coldPy)).toFixed(2)})`);

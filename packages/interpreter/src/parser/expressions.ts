@@ -101,7 +101,18 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     }
     const e = this.parseExpression();
     if (this.isOp(':=')) {
-      if (this.checkInvalid) this.raiseAt(`cannot use assignment expressions with ${exprName(e)}`, e);
+      if (this.checkInvalid) {
+        // invalid_named_expression: a=expression ':=' expression
+        const save = this.pos++;
+        try {
+          this.parseExpression();
+        } catch (x) {
+          if (x !== FAIL) throw x;
+          this.backtrack(save);
+          this.fail();
+        }
+        this.raiseAt(`cannot use assignment expressions with ${exprName(e)}`, e);
+      }
       this.fail();
     }
     if (withInvalid && this.checkInvalid && this.isOp('=')) this.invalidNamedExpression(e, t);
@@ -160,6 +171,32 @@ export class ExpressionParser extends ParserBase implements FStringHost {
 
   /** expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
   parseExpression(): Node {
+    if (this.memo === null) return this.parseExpressionRule();
+    // second pass: `expression` is memoized as in pegen — and, as there, the memo
+    // does not know whether the invalid_* rules were on when it was filled
+    const start = this.pos;
+    const hit = this.memo.get(start);
+    if (hit !== undefined) {
+      if (hit === FAIL) this.fail();
+      this.pos = this.memoEnd.get(start)!;
+      return hit as Node;
+    }
+    try {
+      const n = this.parseExpressionRule();
+      this.memo.set(start, n);
+      this.memoEnd.set(start, this.pos);
+      return n;
+    } catch (x) {
+      if (x === FAIL) this.memo.set(start, FAIL);
+      throw x;
+    }
+  }
+
+  /** memo of parseExpression by start token (second pass only; null in the first) */
+  memo: Map<number, Node | typeof FAIL> | null = null;
+  memoEnd = new Map<number, number>();
+
+  parseExpressionRule(): Node {
     this.enter();
     try {
       if (this.isKw('lambda')) return this.parseLambda();
@@ -199,48 +236,50 @@ export class ExpressionParser extends ParserBase implements FStringHost {
     const t = this.tok;
     // (lookaheads fetch the next token only when the first one matched, as in pegen)
     const nameThenString = t.kind === NAME && this.peekAt(1).kind === STRING;
-    this.checkInvalid = false;
     try {
+      // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
       if (!(nameThenString || (t.kind === NAME && (t.value === 'match' || t.value === 'case' || t.value === '_')))) {
         try {
           const a = this.parseDisjunction();
           if (this.startsExpression() && !this.isKw('not')) {
-            const b = this.parseExpression();
-            if (!isLegacy(a) && this.levelAt(this.pos - 1) > 0) {
+            this.checkInvalid = false;
+            let b: Node;
+            try {
+              b = this.parseExpression();
+            } finally {
               this.checkInvalid = true;
-              this.raiseAt('invalid syntax. Perhaps you forgot a comma?', a, b);
             }
+            if (!isLegacy(a) && this.levelAt(this.pos - 1) > 0) this.raiseAt('invalid syntax. Perhaps you forgot a comma?', a, b);
           }
         } catch (x) {
           if (x !== FAIL) throw x;
         }
         this.backtrack(save);
       }
+      // a=disjunction 'if' b=disjunction !('else'|':')
       try {
         const a = this.parseDisjunction();
         if (this.acceptKw('if')) {
           const b = this.parseDisjunction();
-          if (!this.isKw('else') && !this.isOp(':')) {
-            this.checkInvalid = true;
-            this.raiseAt("expected 'else' after 'if' expression", a, b);
-          }
+          if (!this.isKw('else') && !this.isOp(':')) this.raiseAt("expected 'else' after 'if' expression", a, b);
         }
       } catch (x) {
         if (x !== FAIL) throw x;
       }
       this.backtrack(save);
-      if (t.kind === NAME && (t.value === 'print' || t.value === 'exec') && !(this.peekAt(1).kind === OP && this.peekAt(1).value === '(')) {
+      // invalid_legacy_expression: a=NAME !'(' b=star_expressions; the action checks the name
+      if (t.kind === NAME && !KEYWORDS.has(t.value) && !(this.peekAt(1).kind === OP && this.peekAt(1).value === '(')) {
         try {
           this.pos++;
           const b = this.parseStarExpressions();
-          this.checkInvalid = true;
-          this.raiseAt(`Missing parentheses in call to '${t.value}'. Did you mean ${t.value}(...)?`, t, b);
+          if (t.value === 'print' || t.value === 'exec') {
+            this.raiseAt(`Missing parentheses in call to '${t.value}'. Did you mean ${t.value}(...)?`, t, b);
+          }
         } catch (x) {
           if (x !== FAIL) throw x;
         }
       }
     } finally {
-      this.checkInvalid = true;
       this.backtrack(save);
     }
   }
@@ -606,7 +645,7 @@ export class ExpressionParser extends ParserBase implements FStringHost {
           v = this.parseExpression();
         } catch (x) {
           // invalid_arguments: `args ',' '*'` — pegen's message for any bad `*` there
-          if (x === FAIL && this.checkInvalid && args.length + keywords.length > 0) {
+          if (x === FAIL && this.checkInvalid && (keywords.length > 0 || args.some((a) => a._type === 'Starred'))) {
             this.raiseAt('iterable argument unpacking follows keyword argument unpacking', t);
           }
           throw x;
@@ -1102,19 +1141,21 @@ export class ExpressionParser extends ParserBase implements FStringHost {
    * parentheses) as star_expressions, on this parser's state, which is restored.
    */
   parseFStringTokens(tokens: Token[], checkInvalid: boolean): Node {
-    const saved = [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels] as const;
+    const saved = [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels, this.memo, this.memoEnd] as const;
     this.tokens = tokens;
     this.pos = 0;
     this.furthest = 0;
     this.checkInvalid = checkInvalid;
     this.levels = null;
+    this.memo = checkInvalid ? new Map() : null;
+    this.memoEnd = new Map();
     try {
       const e = this.parseStarExpressions();
       if (this.tok.kind !== TokenKind.ENDMARKER && this.tok.kind !== TokenKind.NEWLINE) this.fail();
       return e;
     } finally {
       this.subFurthest = this.furthest;
-      [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels] = saved;
+      [this.tokens, this.pos, this.furthest, this.checkInvalid, this.levels, this.memo, this.memoEnd] = saved;
     }
   }
 }

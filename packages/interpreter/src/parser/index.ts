@@ -86,6 +86,7 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
     const p2 = new StatementParser(tokens);
     p2.source = src;
     p2.checkInvalid = true;
+    p2.memo = new Map();
     try {
       runRule(p2, mode);
     } catch (x) {
