@@ -45,6 +45,15 @@ function runRule(p: StatementParser, mode: ParseMode): Node {
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
   const filename = options.filename ?? '<unknown>';
   const mode = options.mode ?? 'exec';
+  try {
+    return parseUnguarded(source, filename, mode);
+  } catch (x) {
+    // only a pynogil bug (or a JS stack overflow) gets here; still a value
+    return internalError(x, filename);
+  }
+}
+
+function parseUnguarded(source: string, filename: string, mode: ParseMode): ParseResult {
   const lex = tokenize(source);
   const src = lex.source;
   const tokens = lex.tokens;
