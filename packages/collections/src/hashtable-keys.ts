@@ -15,7 +15,7 @@ import { TupleHasher } from './numeric/tuple-hash.js';
 import { PyExc } from './numeric/errors.js';
 import type { PyInt } from './numeric/pyint.js';
 import type { TableCtx } from './protocol.js';
-import { strEq, strHash } from './objects/str.js';
+import { strEnsure, strEq, strHash } from './objects/str.js';
 import {
   BYTES_SHASH, BYTES_SVAL, FLOAT_FVAL, LONG_DIGITS, OB_SIZE, OB_TYPE, TUPLE_ITEMS,
 } from './layout.js';
@@ -43,8 +43,21 @@ function unhashableName(ctx: TableCtx, t: number): string | null {
   return null;
 }
 
+/** Makes this thread's views reach all of the builtin object at `p` (offsets
+ *  read from shared memory may point past them after another thread grew it). */
+export function ensureKey(ctx: TableCtx, p: number): void {
+  ctx.ensure(p + BYTES_SVAL);
+  const t = typeOf(ctx, p);
+  const T = ctx.types;
+  if (t === T.str) strEnsure(ctx, p);
+  else if (t === T.int || t === T.bool) ctx.ensure(p + LONG_DIGITS + 4 * Math.abs(ctx.i32[(p + OB_SIZE) >>> 2]!));
+  else if (t === T.bytes) ctx.ensure(p + BYTES_SVAL + ctx.u32[(p + OB_SIZE) >>> 2]!);
+  else if (t === T.tuple) ctx.ensure(p + TUPLE_ITEMS + 4 * ctx.u32[(p + OB_SIZE) >>> 2]!);
+}
+
 /** hash(key) → out[off], out[off+1]; null or the exception. */
 export function keyHash(ctx: TableCtx, p: number, out: Uint32Array, off: number, depth = 0): PyExc | null {
+  ensureKey(ctx, p);
   const t = typeOf(ctx, p);
   const T = ctx.types;
   if (t === T.str) { strHash(ctx, p, out, off); return null; }
@@ -106,6 +119,8 @@ function bytesEq(ctx: TableCtx, a: number, b: number): boolean {
 /** a == b without running user code: true, false, or NEEDS_LOCK. */
 export function keyEqNoCallback(ctx: TableCtx, a: number, b: number): boolean | typeof NEEDS_LOCK {
   if (a === b) return true;
+  ensureKey(ctx, a);
+  ensureKey(ctx, b);
   const ta = typeOf(ctx, a);
   const tb = typeOf(ctx, b);
   const T = ctx.types;

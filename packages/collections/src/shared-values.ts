@@ -10,6 +10,7 @@
 
 import type { ObjContext } from './context.js';
 import { type TableHost, tablesOf } from './hashtable-ctx.js';
+import { ensureKey } from './hashtable-keys.js';
 import { strFromJs, strToJs } from './objects/str.js';
 import { boolFrom, intFromNumber, intNew, intValue } from './objects/int.js';
 import { floatNew, floatValue } from './objects/float.js';
@@ -60,6 +61,7 @@ export function toHeap(ctx: ObjContext, v: SharedValue): number {
  *  with a reference of their own). */
 export function fromHeap(ctx: ObjContext, p: number): SharedValue {
   const t = tablesOf(ctx);
+  ensureKey(t, p);
   const type = ctx.typeOf(p);
   if (type === ctx.tStr) return strToJs(t, p);
   if (type === ctx.tInt) { const v: PyInt = intValue(ctx, p); return v; }

@@ -36,7 +36,7 @@ import {
 import { keyEqNoCallback, keyHash, NEEDS_LOCK } from '../hashtable-keys.js';
 import type { PyExc } from '../numeric/errors.js';
 import type { TableCtx } from '../protocol.js';
-import { DICT_KEYS, DICT_SIZE, DICT_USED, DICT_VALUES, DICT_VERSION, DK_NENTRIES } from '../layout.js';
+import { DICT_KEYS, DICT_SIZE, DICT_USED, DICT_VALUES, DICT_VERSION, DK_INDICES, DK_LOG2_SIZE, DK_NENTRIES } from '../layout.js';
 
 const H = new Uint32Array(2);
 
@@ -57,11 +57,19 @@ export function dictNew(ctx: TableCtx): number {
 
 /** len(d): lock-free. */
 export function dictLen(ctx: TableCtx, d: number): number {
+  ctx.ensure(d + DICT_SIZE);
   return loadSeqCst(ctx.i32, (d + DICT_USED) >>> 2);
 }
 
+/** ma_keys, with this thread's views made to reach the whole table (another
+ *  thread may have allocated it after growing the memory). */
 function keysOf(ctx: TableCtx, d: number): number {
-  return loadPtrSeqCst(ctx.i32, (d + DICT_KEYS) >>> 2);
+  const dk = loadPtrSeqCst(ctx.i32, (d + DICT_KEYS) >>> 2);
+  if (dk !== 0) {
+    ctx.ensure(dk + DK_INDICES);
+    ctx.ensure(dk + keysBlockSize(ctx.u8[dk + DK_LOG2_SIZE]!) - 1);
+  }
+  return dk;
 }
 
 function bumpVersion(ctx: TableCtx, d: number): void {
@@ -126,7 +134,6 @@ const RETRY = -1;
 function getRefLockFree(ctx: TableCtx, d: number, key: number, hlo: number, hhi: number, wantValue: boolean): number {
   const dk = keysOf(ctx, d);
   if (dk === 0) return 0;
-  ctx.ensure(dk);
   const mask = keysMask(ctx.u8, dk);
   let i = (hlo & mask) >>> 0;
   let plo = hlo >>> 0;
@@ -176,6 +183,7 @@ export function dictGetRef(ctx: TableCtx, d: number, key: number): number | PyEx
 }
 
 export function dictGetRefKnownHash(ctx: TableCtx, d: number, key: number, hlo: number, hhi: number): number | PyExc {
+  ctx.ensure(d + DICT_SIZE);
   const r = getRefLockFree(ctx, d, key, hlo, hhi, true);
   if (r !== RETRY) return r;
   return getRefSlow(ctx, d, key, hlo, hhi);
@@ -196,6 +204,7 @@ function getRefSlow(ctx: TableCtx, d: number, key: number, hlo: number, hhi: num
 
 /** key in d. */
 export function dictContains(ctx: TableCtx, d: number, key: number): boolean | PyExc {
+  ctx.ensure(d + DICT_SIZE);
   const err = keyHash(ctx, key, H, 0);
   if (err !== null) return err;
   const hlo = H[0]!;
@@ -263,6 +272,7 @@ export function dictSetItem(ctx: TableCtx, d: number, key: number, value: number
 }
 
 export function dictSetItemKnownHash(ctx: TableCtx, d: number, key: number, value: number, hlo: number, hhi: number): PyExc | null {
+  ctx.ensure(d + DICT_SIZE);
   ctx.lock(d);
   const ix = lookupLockHeld(ctx, d, key, hlo, hhi);
   if (ix === DKIX_ERROR) { ctx.unlock(d); return lookupError!; }
@@ -299,6 +309,7 @@ function removeEntryLockHeld(ctx: TableCtx, d: number, slot: number, ix: number)
 
 /** d.pop(key): the removed value (a reference the caller owns), 0 if absent, or the exception. */
 export function dictPop(ctx: TableCtx, d: number, key: number): number | PyExc {
+  ctx.ensure(d + DICT_SIZE);
   const err = keyHash(ctx, key, H, 0);
   if (err !== null) return err;
   const hlo = H[0]!;
@@ -324,6 +335,7 @@ export function dictDelItem(ctx: TableCtx, d: number, key: number): boolean | Py
 
 /** d.setdefault(key, dflt): a new reference to the value now stored. */
 export function dictSetDefault(ctx: TableCtx, d: number, key: number, dflt: number): number | PyExc {
+  ctx.ensure(d + DICT_SIZE);
   const err = keyHash(ctx, key, H, 0);
   if (err !== null) return err;
   const hlo = H[0]!;
@@ -346,6 +358,7 @@ export function dictSetDefault(ctx: TableCtx, d: number, key: number, dflt: numb
 /** d.popitem(): [key, value] (references the caller owns), LIFO order, or null
  *  when empty (caller raises KeyError('popitem(): dictionary is empty')). */
 export function dictPopItem(ctx: TableCtx, d: number): [number, number] | null {
+  ctx.ensure(d + DICT_SIZE);
   ctx.lock(d);
   const dk = keysOf(ctx, d);
   if (dictLen(ctx, d) === 0 || dk === 0) { ctx.unlock(d); return null; }
@@ -371,6 +384,7 @@ export function dictPopItem(ctx: TableCtx, d: number): [number, number] | null {
 
 /** d.clear(): back to the empty table; the old entries are released after unlocking. */
 export function dictClear(ctx: TableCtx, d: number): void {
+  ctx.ensure(d + DICT_SIZE);
   ctx.lock(d);
   const old = keysOf(ctx, d);
   storeSeqCst(ctx.i32, (d + DICT_KEYS) >>> 2, 0);
@@ -398,6 +412,7 @@ function releaseKeys(ctx: TableCtx, dk: number, deferred: boolean): void {
 /** A snapshot of d's items, each with new references, in order (the caller
  *  decrefs them). Taken under the lock, so it is one consistent state. */
 export function dictItems(ctx: TableCtx, d: number): { keys: number[]; values: number[]; hashes: number[] } {
+  ctx.ensure(d + DICT_SIZE);
   const keys: number[] = [];
   const values: number[] = [];
   const hashes: number[] = [];
@@ -425,6 +440,7 @@ export function dictItems(ctx: TableCtx, d: number): { keys: number[]; values: n
  *  other is larger than d's usable room, then insertdict per item, all under
  *  d's lock (atomic for d; other is read as a snapshot). */
 export function dictUpdate(ctx: TableCtx, d: number, other: number): PyExc | null {
+  ctx.ensure(d + DICT_SIZE);
   if (other === d) return null;
   const items = dictItems(ctx, other);
   let err: PyExc | null = null;

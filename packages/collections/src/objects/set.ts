@@ -58,11 +58,18 @@ export function setNew(ctx: TableCtx, frozen = false): number {
 }
 
 export function setLen(ctx: TableCtx, so: number): number {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   return loadSeqCst(ctx.i32, (so + SET_USED) >>> 2);
 }
 
+/** `table`, with this thread's views made to reach all of it. */
 function tableOf(ctx: TableCtx, so: number): number {
-  return loadPtrSeqCst(ctx.i32, (so + SET_TABLE) >>> 2);
+  const t = loadPtrSeqCst(ctx.i32, (so + SET_TABLE) >>> 2);
+  if (t !== so + SET_SMALLTABLE) {
+    ctx.ensure(t);
+    ctx.ensure(t + (tableMaskOf(ctx.u32, so, t) + 1) * SETENTRY_SIZE - 1);
+  }
+  return t;
 }
 
 function maskOf(ctx: TableCtx, so: number): number {
@@ -219,6 +226,7 @@ export function setAdd(ctx: TableCtx, so: number, key: number): PyExc | null {
 }
 
 export function setAddKnownHash(ctx: TableCtx, so: number, key: number, hlo: number, hhi: number): PyExc | null {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   ctx.lock(so);
   const r = addEntryLockHeld(ctx, so, key, hlo, hhi);
   ctx.unlock(so);
@@ -233,7 +241,6 @@ function containsLockFree(ctx: TableCtx, so: number, key: number, hlo: number, h
   const g = loadSeqCst(ctx.i32, gi);
   if ((g & 1) !== 0) return RETRY;
   const table = tableOf(ctx, so);
-  ctx.ensure(table);
   const mask = tableMaskOf(ctx.u32, so, table);
   let i = (hlo & mask) >>> 0;
   let plo = hlo >>> 0;
@@ -269,6 +276,7 @@ export function setContains(ctx: TableCtx, so: number, key: number): boolean | P
 }
 
 export function setContainsKnownHash(ctx: TableCtx, so: number, key: number, hlo: number, hhi: number): boolean | PyExc {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   const r = containsLockFree(ctx, so, key, hlo, hhi);
   if (r !== RETRY) return r;
   ctx.lock(so);
@@ -280,6 +288,7 @@ export function setContainsKnownHash(ctx: TableCtx, so: number, key: number, hlo
 
 /** s.discard(key): true if it was present. s.remove raises KeyError(key) on false. */
 export function setDiscard(ctx: TableCtx, so: number, key: number): boolean | PyExc {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   const err = keyHash(ctx, key, H, 0);
   if (err !== null) return err;
   const hlo = H[0]!;
@@ -300,6 +309,7 @@ export function setDiscard(ctx: TableCtx, so: number, key: number): boolean | Py
 /** s.pop(): a key (reference the caller owns), or 0 when empty (caller raises
  *  KeyError('pop from an empty set')). */
 export function setPop(ctx: TableCtx, so: number): number {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   ctx.lock(so);
   if (setLen(ctx, so) === 0) { ctx.unlock(so); return 0; }
   const table = tableOf(ctx, so);
@@ -321,6 +331,7 @@ export function setPop(ctx: TableCtx, so: number): number {
 
 /** s.clear() (set_clear_internal): back to the empty smalltable. */
 export function setClear(ctx: TableCtx, so: number): void {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   ctx.lock(so);
   const old = tableOf(ctx, so);
   const oldMask = maskOf(ctx, so);
@@ -351,6 +362,7 @@ function collectKeys(ctx: TableCtx, table: number, mask: number): number[] {
 /** The keys in iteration (slot) order, each with a new reference; one
  *  consistent state (taken under the lock). */
 export function setItems(ctx: TableCtx, so: number): number[] {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   ctx.lock(so);
   const keys = collectKeys(ctx, tableOf(ctx, so), maskOf(ctx, so));
   for (const k of keys) ctx.incref(k);
@@ -364,6 +376,7 @@ const H2 = new Uint32Array(2);
 /** hash(frozenset) (frozenset_hash), cached in SET_HASH. Frozensets are never
  *  mutated after publication, so no lock is needed. */
 export function frozensetHash(ctx: TableCtx, so: number, out: Uint32Array, off: number): void {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   const hw = (so + SET_HASH) >>> 2;
   const lo = loadSeqCst(ctx.i32, hw) >>> 0;
   if (lo !== 0xffffffff) { out[off] = lo; out[off + 1] = ctx.u32[hw + 1]!; return; }
@@ -399,5 +412,6 @@ export function setSizeof(ctx: TableCtx, so: number): number {
 
 /** Table mask, fill and used (tests compare them with numeric's SetTableModel). */
 export function setTableState(ctx: TableCtx, so: number): { mask: number; fill: number; used: number } {
+  ctx.ensure(so + SET_STRUCT_SIZE);
   return { mask: maskOf(ctx, so), fill: ctx.i32[(so + SET_FILL) >>> 2]!, used: setLen(ctx, so) };
 }

@@ -93,6 +93,14 @@ export function strLength(u32: Uint32Array, p: number): number {
   return u32[(p + STR_LENGTH) >>> 2]!;
 }
 
+/** Makes this thread's views reach all of the str at `p` (an offset that may
+ *  come from another thread, allocated after a memory growth). */
+export function strEnsure(ctx: { ensure(ptr: number): void; u8: Uint8Array; u32: Uint32Array }, p: number): void {
+  ctx.ensure(p + STR_COMPACT_DATA);
+  const kind = (ctx.u8[p + STR_STATE]! >>> STR_STATE_KIND_SHIFT) & 7;
+  ctx.ensure(p + strObjectSize(ctx.u32[(p + STR_LENGTH) >>> 2]!, kind, (ctx.u8[p + STR_STATE]! & STR_STATE_ASCII) !== 0) - 1);
+}
+
 /** Block size of a str of `length` code points of `kind`. */
 export function strObjectSize(length: number, kind: number, ascii: boolean): number {
   return (ascii ? STR_ASCII_DATA : STR_COMPACT_DATA) + (length + 1) * kind;
