@@ -70,10 +70,13 @@ function parseUnguarded(source: string, filename: string, mode: ParseMode): Pars
     const e = lex.error!;
     return { ok: false, error: { type: e.type, msg: e.msg, filename, lineno: e.lineno ?? 0, offset: e.offset ?? 0, end_lineno: e.endLineno ?? 0, end_offset: e.endOffset ?? 0, text: e.text } };
   };
-  if (mode === 'single' && lex.error === null && tokens[0]!.kind === TokenKind.ENDMARKER) {
-    // statement_newline: ENDMARKER is _PyPegen_interactive_exit → invalid syntax at 1:0 (0:0 if empty)
-    const line = src.length === 0 ? 0 : 1;
-    return { ok: false, error: { type: 'SyntaxError', msg: 'invalid syntax', filename, lineno: line, offset: 0, end_lineno: line, end_offset: 0, text: lineText(src, 1) ?? '' } };
+  if (mode !== 'exec' && lex.error === null && tokens[0]!.kind === TokenKind.ENDMARKER) {
+    // nothing but blank lines and comments: pegen fails at the ENDMARKER, whose
+    // col_offset -1 becomes 0, on the last line (0 for an empty source)
+    let line = 0;
+    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) line++;
+    if (src.length > 0 && !src.endsWith('\n')) line++;
+    return { ok: false, error: { type: 'SyntaxError', msg: 'invalid syntax', filename, lineno: line, offset: 0, end_lineno: line, end_offset: 0, text: line === 0 ? '' : lineText(src, line) ?? '' } };
   }
   const p = new StatementParser(tokens);
   p.source = src;

@@ -41,7 +41,14 @@ export class StatementParser extends PatternParser {
     if (this.kind() === NEWLINE) {
       this.pos++;
     } else {
+      const first = this.tok;
+      const compound = first.kind === NAME && ['def', 'if', 'class', 'with', 'for', 'try', 'while', 'async', 'match'].includes(first.value) || (first.kind === OP && first.value === '@');
       this.parseStatementInto(body);
+      if (!compound && this.kind() !== ENDMARKER) {
+        // bad_single_statement: more source after one simple statement line; pegen
+        // reports it at the last token it fetched, that line's NEWLINE
+        this.raiseAt('multiple statements found while compiling a single statement', this.tokens[this.pos - 1]!);
+      }
     }
     while (this.kind() === NEWLINE) this.pos++;
     if (this.kind() !== ENDMARKER) this.fail();
