@@ -36,3 +36,4 @@ export { SharedSet } from './shared-set.js';
 export * from './objects/bytes.js';
 export * from './objects/tuple.js';
 export * from './objects/list.js';
+export { SharedList } from './shared-list.js';
