@@ -29,8 +29,11 @@ export function reclaimAbandoned(core: HeapCore): boolean {
     const st = core.recordOf(id) + R_STATE;
     if (loadAcquire(i32, st) !== S_ABANDONED) continue;
     if (casAcqRel(i32, st, S_ABANDONED, S_RECLAIMING) !== S_ABANDONED) continue;
+    // The adopted pages may lie beyond this thread's views (the abandoned thread may
+    // have grown the memory): refresh before touching them, and they stay covered.
+    core.refresh();
     adoptHeap(core, id);
-    storeRelease(i32, st, S_FREE);
+    storeRelease(core.i32, st, S_FREE);
     return true;
   }
   return false;

@@ -146,6 +146,11 @@ export function notifyOwnerMt(core: HeapCore, d: number): void {
   const i32 = core.i32;
   if (casAcqRel(i32, d + D_DELAYED, 0, 1) !== 0) return;
   const owner = loadAcquire(i32, d + D_OWNER);
+  if (owner <= 0) {
+    // Not owned by a heap (cannot happen for a span with a live block): drop the claim.
+    storeRelease(i32, d + D_DELAYED, 0);
+    return;
+  }
   const stack = core.recordOf(owner) + R_DELAYED;
   let head: number;
   do {
@@ -191,7 +196,7 @@ export function processDelayed(core: HeapCore): void {
     const owner = loadAcquire(i32, d + D_OWNER);
     if (owner !== core.id) {
       // A notice that reached a previous owner of the slot: forward it.
-      const st = owner === 0 ? -1 : loadAcquire(i32, core.recordOf(owner) + R_STATE);
+      const st = owner <= 0 ? -1 : loadAcquire(i32, core.recordOf(owner) + R_STATE);
       if ((st === S_ACTIVE || st === S_ABANDONED || st === S_RECLAIMING) && loadAcquire(i32, d + D_THREAD_FREE) !== 0) {
         notifyOwnerMt(core, d);
       }

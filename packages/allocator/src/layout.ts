@@ -78,7 +78,9 @@
 // ## Page descriptor (DESC_WORDS = 16 words = 64 bytes; `d` = its Int32 word index)
 //
 //   D_KIND        0  K_* below                          owner (or lock holder for K_FREE in the pool)
-//   D_OWNER       1  heap id owning the page, 0 = global pool / none    owner; adopter when reclaiming
+//   D_OWNER       1  heap id owning the span; POOL_OWNER (-1) = in the global pool
+//                    (written only under the global lock); 0 = none (tail pages)
+//                    owner; adopter when reclaiming; lock holder for the pool
 //   D_TAGCLS      2  (tag << 8) | sizeClass; sizeClass = LARGE_CLASS for large spans   owner
 //   D_BLOCK_SIZE  3  bytes per block (small) or usable bytes (large)   owner
 //   D_CAPACITY    4  blocks carved so far (free lists extended lazily) owner
@@ -112,8 +114,10 @@
 // Invariants of the page table: pages [firstData, top) are partitioned into spans; each
 // span's head has kind K_SMALL, K_SMALL_SLOW, K_LARGE, K_FREE or K_RETIRED and
 // D_SPAN == its page count; its other pages are K_TAIL with D_SPAN == head page number.
-// A span on a K_FREE list with D_OWNER == 0 is in the global pool (H_POOL_HEAD list);
-// with D_OWNER == h it is on heap h's R_SPANS list. A K_RETIRED span is on its heap's
+// A K_FREE span with D_OWNER == POOL_OWNER is in the global pool (H_POOL_HEAD list);
+// with D_OWNER == h it is on heap h's R_SPANS list. POOL_OWNER is a value no other
+// span head or tail ever holds, so a thread merging pool spans under the lock can never
+// mistake a span that another thread is cutting (outside the lock) for a pool span. A K_RETIRED span is on its heap's
 // retired FIFO; it becomes K_FREE only once the heap's reuse gate says D_GOAL is reached.
 
 export const PAGE_SHIFT = 16;
@@ -203,6 +207,8 @@ export const F_ALIGNED = 16;
 
 // Tags.
 export const NTAGS = 3;
+/** D_OWNER of a span in the global pool. */
+export const POOL_OWNER = -1;
 /** sizeClass value stored for large spans. */
 export const LARGE_CLASS = 255;
 

@@ -15,7 +15,7 @@ import { loadAcquire, storeRelease } from './atomics.js';
 import type { HeapCore } from './context.js';
 import {
   D_GOAL, D_KIND, D_NEXT, D_OWNER, D_SPAN, DESC_SHIFT, H_GROWS, H_POOL_HEAD, H_SIZE_PAGES,
-  H_TOP, K_FREE, K_RETIRED, K_TAIL, R_RETIRED_HEAD, R_RETIRED_TAIL, R_SPAN_PAGES, R_SPANS,
+  H_TOP, K_FREE, K_RETIRED, K_TAIL, POOL_OWNER, R_RETIRED_HEAD, R_RETIRED_TAIL, R_SPAN_PAGES, R_SPANS,
   SEGMENT_PAGES,
 } from './layout.js';
 import { globalLockAcquire, globalLockRelease } from './lock.js';
@@ -81,7 +81,7 @@ export function poolReleaseLocked(core: HeapCore, d: number): void {
   // Merge with the span that follows.
   if (p + n < top) {
     const nd = core.ptBase + ((p + n) << DESC_SHIFT);
-    if (i32[nd + D_KIND] === K_FREE && i32[nd + D_OWNER] === 0) {
+    if (i32[nd + D_OWNER] === POOL_OWNER) {
       dlRemove(i32, pool, -1, nd);
       n += i32[nd + D_SPAN]!;
     }
@@ -91,7 +91,7 @@ export function poolReleaseLocked(core: HeapCore, d: number): void {
     const pd = core.ptBase + ((p - 1) << DESC_SHIFT);
     const hp = i32[pd + D_KIND] === K_TAIL ? i32[pd + D_SPAN]! : p - 1;
     const hd = core.ptBase + (hp << DESC_SHIFT);
-    if (i32[hd + D_KIND] === K_FREE && i32[hd + D_OWNER] === 0 && hp + i32[hd + D_SPAN]! === p) {
+    if (i32[hd + D_OWNER] === POOL_OWNER && hp + i32[hd + D_SPAN]! === p) {
       dlRemove(i32, pool, -1, hd);
       n += i32[hd + D_SPAN]!;
       p = hp;
@@ -100,7 +100,7 @@ export function poolReleaseLocked(core: HeapCore, d: number): void {
   }
   markSpan(core, d, n);
   i32[d + D_KIND] = K_FREE;
-  i32[d + D_OWNER] = 0;
+  i32[d + D_OWNER] = POOL_OWNER;
   dlPushFront(i32, pool, -1, d);
 }
 
@@ -216,7 +216,7 @@ export function claimSpan(core: HeapCore, npages: number, grow: boolean): number
       markSpan(core, d, take);
     }
   }
-  // Own `d` while still holding the lock: a pool span (owner 0) next to it would merge.
+  // Own `d` while still holding the lock: while it says POOL_OWNER a neighbour's release would merge it.
   if (d !== 0) core.i32[d + D_OWNER] = core.id;
   globalLockRelease(core.i32);
   if (d === 0) return 0;

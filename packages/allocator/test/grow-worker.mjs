@@ -23,5 +23,6 @@ while (seen < rounds && Atomics.load(flag, 0) !== 2) {
   seen++;
   h.ensure(now * 65536 - 1);
   if (h.byteLength < now * 65536 || h.u8[now * 65536 - 1] === undefined) stale++;
+  Atomics.store(flag, 1, now); // tell the main thread which size we have checked
 }
 parentPort.postMessage({ seen, stale });

@@ -80,7 +80,7 @@ describe('abandon and reclaim', () => {
     a.free(big);
     // `a` exhausts its pages; it reclaims the abandoned heap before growing the memory.
     const grows = a.committedBytes();
-    a.collect(true);
+    a.collect(); // not force: that would adopt the abandoned heap right here
     const c = otherThread(a); // a new thread takes a free slot, not the abandoned one
     expect(c.id).not.toBe(tid);
     const mine: number[] = [];

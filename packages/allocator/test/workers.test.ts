@@ -119,13 +119,22 @@ describe('currentBuffer', () => {
     // (the allocator grows by at least an eighth): many small grows.
     const blocks: number[] = [];
     while (h.stats().pagesBytes + h.stats().metadataBytes + PAGE_SIZE <= h.committedBytes()) blocks.push(h.malloc(PAGE_SIZE));
-    for (let i = 0; i < rounds; i++) {
-      blocks.push(h.malloc(Math.floor(h.committedBytes() / 8)));
-      await new Promise((r) => setTimeout(r, 1)); // give the worker time to look
+    let grows = 0;
+    for (let i = 0; i < 500 && grows < rounds; i++) {
+      const before = h.committedBytes();
+      const p = h.malloc(Math.floor(before / 8));
+      if (p === 0) break; // at the maximum
+      blocks.push(p);
+      if (h.committedBytes() === before) continue; // served from pages already committed
+      grows++;
+      // Wait until the worker has checked this size, so that it sees every grow.
+      const pages = h.committedBytes() / PAGE_SIZE;
+      for (let k = 0; k < 5000 && Atomics.load(flag, 1) !== pages; k++) await new Promise((r) => setTimeout(r, 1));
     }
     Atomics.store(flag, 0, 2);
     const r = await result;
-    expect(r.seen).toBeGreaterThanOrEqual(20);
+    expect(grows).toBeGreaterThanOrEqual(20);
+    expect(r.seen).toBe(grows);
     expect(r.stale).toBe(0);
     for (const p of blocks) h.free(p);
   });

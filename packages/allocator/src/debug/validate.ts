@@ -9,7 +9,7 @@ import {
   D_RESERVED, D_SPAN, D_TAGCLS, D_THREAD_FREE, D_USED, DESC_SHIFT, H_FIRST_DATA, H_MAGIC,
   H_MAX_PAGES, H_POOL_HEAD, H_SIZE_PAGES, H_TOP, HEAP_MAGIC, K_FREE, K_LARGE, K_META, K_RETIRED,
   K_SMALL, K_SMALL_SLOW, K_TAIL, L_FULL, L_MASK, L_QUEUE, LARGE_CLASS, NTAGS, PAGE_SIZE, R_FULL,
-  R_QUEUES, R_RETIRED_HEAD, R_RETIRED_TAIL, R_SPAN_PAGES, R_SPANS, R_STATE, S_FREE,
+  POOL_OWNER, R_QUEUES, R_RETIRED_HEAD, R_RETIRED_TAIL, R_SPAN_PAGES, R_SPANS, R_STATE, S_FREE,
 } from '../layout.js';
 import { CLASS_SIZE, NCLASSES } from '../size-classes.js';
 
@@ -48,7 +48,7 @@ export function validateHeap(core: HeapCore): string[] {
       if (used !== 1) err(`page ${p}: large span with used=${used}`);
       if ((i32[d + D_TAGCLS]! & 255) !== LARGE_CLASS) err(`page ${p}: large span with class ${i32[d + D_TAGCLS]! & 255}`);
     }
-    if (kind !== K_FREE || i32[d + D_OWNER] !== 0) {
+    if (i32[d + D_OWNER] !== POOL_OWNER) {
       const owner = i32[d + D_OWNER]!;
       if (!(owner >= 1 && owner <= core.maxThreads)) err(`page ${p}: owner ${owner} out of range`);
       else if (loadAcquire(i32, core.recordOf(owner) + R_STATE) === S_FREE) err(`page ${p}: owned by free slot ${owner}`);
@@ -74,7 +74,7 @@ export function validateHeap(core: HeapCore): string[] {
     if (tailWord >= 0 && i32[tailWord] !== prev) err(`${where}: tail word does not name the last page`);
   };
   walkList(H_POOL_HEAD, 'pool', (d) => {
-    if (i32[d + D_KIND] !== K_FREE || i32[d + D_OWNER] !== 0) err(`pool: page ${core.pageOf(d)} kind ${i32[d + D_KIND]} owner ${i32[d + D_OWNER]}`);
+    if (i32[d + D_KIND] !== K_FREE || i32[d + D_OWNER] !== POOL_OWNER) err(`pool: page ${core.pageOf(d)} kind ${i32[d + D_KIND]} owner ${i32[d + D_OWNER]}`);
   });
   for (let id = 1; id <= core.maxThreads; id++) {
     const rb = core.recordOf(id);
