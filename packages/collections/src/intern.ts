@@ -21,7 +21,7 @@ import { casSeqCst, exchangeSeqCst, loadPtrSeqCst, loadSeqCst, notifySeqCst, sto
 import type { ObjContext } from './context.js';
 import { type TableHost, tablesOf } from './hashtable-ctx.js';
 import { CR_EMPTY_STR, CR_INTERN_TABLE, STR_STATE } from './layout.js';
-import { strEq, strFromJs, strHash, strLength, strSlice, strToJs } from './objects/str.js';
+import { strEnsure, strEq, strFromJs, strHash, strLength, strSlice, strToJs } from './objects/str.js';
 
 const CTL_LOCK = 0;
 const CTL_TABLE = 4;
@@ -61,7 +61,7 @@ function newTable(t: TableHost, slots: number): number {
 function controlOf(ctx: ObjContext, t: TableHost): number {
   const w = (ctx.rt + CR_INTERN_TABLE) >>> 2;
   const cur = loadPtrSeqCst(t.i32, w);
-  if (cur !== 0) return cur;
+  if (cur !== 0) { t.ensure(cur + CTL_SIZE); return cur; }
   const ctl = t.mallocRaw(CTL_SIZE);
   const table = newTable(t, INITIAL_SLOTS);
   if (ctl === 0 || table === 0) throw new RangeError('@pynogil/collections: heap exhausted creating the intern table');
@@ -93,13 +93,16 @@ const H = new Uint32Array(2);
 
 /** Lock-free probe of `table` for a str equal to `s` (hash lo in H[0]). */
 function find(t: TableHost, table: number, s: number): number {
-  t.ensure(table);
+  t.ensure(table + T_SLOTS);
   const mask = t.u32[(table + T_MASK) >>> 2]!;
+  t.ensure(table + T_SLOTS + 4 * (mask + 1) - 1);
   let i = H[0]! & mask;
   for (;;) {
     const p = loadPtrSeqCst(t.i32, ((table + T_SLOTS) >>> 2) + i);
     if (p === 0) return 0;
-    if (p === s || strEq(t, p, s)) return p;
+    if (p === s) return p;
+    strEnsure(t, p);
+    if (strEq(t, p, s)) return p;
     i = (i + 1) & mask;
   }
 }
@@ -120,6 +123,7 @@ function insertLockHeld(t: TableHost, table: number, s: number): void {
  */
 export function internStr(ctx: ObjContext, s: number): number {
   const t = tablesOf(ctx);
+  strEnsure(t, s);
   if ((t.u8[s + STR_STATE]! & 3) !== 0) return s;
   const ctl = controlOf(ctx, t);
   strHash(t, s, H, 0);
@@ -179,6 +183,7 @@ export function intern(ctx: ObjContext, js: string): number {
 /** JS string of a str, served from the per-thread cache for interned ones. */
 export function strToJsCached(ctx: ObjContext, s: number): string {
   const t = tablesOf(ctx);
+  strEnsure(t, s);
   if ((t.u8[s + STR_STATE]! & 3) === 0) return strToJs(t, s);
   const c = cacheOf(ctx);
   let js = c.toJs.get(s);
@@ -206,5 +211,6 @@ export function internCount(ctx: ObjContext): number {
   const t = tablesOf(ctx);
   const ctl = controlOf(ctx, t);
   const table = loadPtrSeqCst(t.i32, (ctl + CTL_TABLE) >>> 2);
+  t.ensure(table + T_SLOTS);
   return t.u32[(table + T_COUNT) >>> 2]!;
 }
