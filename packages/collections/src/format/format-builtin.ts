@@ -1,0 +1,209 @@
+// format(value, spec) for the builtin types int, bool, float, complex and
+// str: their __format__ methods as in CPython 3.11 (format_obj and
+// format_{long,float,complex,string}_internal in Python/formatter_unicode.c),
+// following the "Format Specification Mini-Language" section of the
+// Library Reference. Float digits come from the numeric core's correctly
+// rounded `formatFloat`; this file adds signs, prefixes, grouping, padding
+// and the checks with their exact error messages.
+
+import { PyExc } from '../numeric/errors.js';
+import { formatFloat, floatRepr, type FloatFormatType } from '../numeric/float-format.js';
+import { intToStr, intToBaseString } from '../numeric/int-str.js';
+import { intToFloat } from '../numeric/int-ops.js';
+import type { PyInt } from '../numeric/pyint.js';
+import { parseFormatSpec, codeForMessage, type FormatSpec } from './spec.js';
+import { layoutNumber, padAligned, splitDigits, memoryError, MAX_RESULT_LENGTH } from './number-layout.js';
+import { cpPrefix } from './text.js';
+
+const INT_MAX = 2147483647;
+const LONG_MAX = 9223372036854775807n;
+
+function unknownCode(type: string, typeName: string): PyExc {
+  return new PyExc('ValueError', `Unknown format code '${codeForMessage(type)}' for object of type '${typeName}'`);
+}
+
+function signFor(negative: boolean, sign: string): string {
+  if (negative) return '-';
+  return sign === '+' ? '+' : sign === ' ' ? ' ' : '';
+}
+
+// ---------------------------------------------------------------- int
+
+/** format(n, spec) for an int (`typeName` 'bool' for True/False with a non-empty spec). */
+export function formatInt(v: PyInt, spec: string, typeName = 'int'): string | PyExc {
+  if (spec === '') return intToStr(v);
+  const sp = parseFormatSpec(spec, typeName, '>', 'd');
+  if (sp instanceof PyExc) return sp;
+  return formatIntParsed(v, sp, typeName);
+}
+
+export function formatIntParsed(v: PyInt, sp: FormatSpec, typeName: string): string | PyExc {
+  switch (sp.type) {
+    case '': case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+      return formatIntInternal(v, sp);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+      const x = intToFloat(v);
+      if (x instanceof PyExc) return x;
+      return formatFloatInternal(x, sp);
+    }
+    default:
+      return unknownCode(sp.type, typeName);
+  }
+}
+
+function formatIntInternal(v: PyInt, sp: FormatSpec): string | PyExc {
+  if (sp.precision !== -1) return new PyExc('ValueError', 'Precision not allowed in integer format specifier');
+  if (sp.noNegZero) return new PyExc('ValueError', 'Negative zero coercion (z) not allowed in integer format specifier');
+  const align = sp.align === '' ? '>' : sp.align;
+  const type = sp.type === '' ? 'd' : sp.type;
+  if (type === 'c') {
+    if (sp.sign !== '') return new PyExc('ValueError', "Sign not allowed with integer format specifier 'c'");
+    if (sp.alternate) return new PyExc('ValueError', "Alternate form (#) not allowed with integer format specifier 'c'");
+    const big = typeof v === 'bigint' ? v : BigInt(v);
+    if (big > LONG_MAX || big < -LONG_MAX - 1n) return new PyExc('OverflowError', 'Python int too large to convert to C long');
+    if (big < 0n || big > 0x10ffffn) return new PyExc('OverflowError', '%c arg not in range(0x110000)');
+    const ch = String.fromCodePoint(Number(big));
+    // No sign or prefix, so '=' pads on the left like '>'.
+    return padAligned(ch, sp.width, sp.fill, align === '=' ? '>' : align, 1);
+  }
+  const negative = v < 0;
+  const mag: PyInt = negative ? (typeof v === 'bigint' ? -v : -v) : v;
+  let digits: string | PyExc;
+  let prefix = '';
+  switch (type) {
+    case 'b': digits = intToBaseString(mag, 2); prefix = '0b'; break;
+    case 'o': digits = intToBaseString(mag, 8); prefix = '0o'; break;
+    case 'x': digits = intToBaseString(mag, 16); prefix = '0x'; break;
+    case 'X': {
+      const d = intToBaseString(mag, 16);
+      digits = d instanceof PyExc ? d : d.toUpperCase();
+      prefix = '0X';
+      break;
+    }
+    default: digits = intToStr(mag); break;
+  }
+  if (digits instanceof PyExc) return digits;
+  if (!sp.alternate) prefix = '';
+  const every = type === 'd' || type === 'n' ? 3 : 4;
+  return layoutNumber({ sign: signFor(negative, sp.sign), prefix, digits, remainder: '' }, sp.width, sp.fill, align, sp.grouping, every);
+}
+
+// ---------------------------------------------------------------- float
+
+/** format(x, spec) for a float. */
+export function formatFloatSpec(x: number, spec: string): string | PyExc {
+  if (spec === '') return floatRepr(x);
+  const sp = parseFormatSpec(spec, 'float', '>');
+  if (sp instanceof PyExc) return sp;
+  switch (sp.type) {
+    case '': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+      return formatFloatInternal(x, sp);
+    default:
+      return unknownCode(sp.type, 'float');
+  }
+}
+
+/** Remove the '-' of a result whose digits are all zero (the 'z' option). */
+function dropNegZero(s: string): string {
+  if (s.charCodeAt(0) !== 45) return s;
+  for (let i = 1; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === 'e' || c === 'E' || c === '%') break;
+    if (c !== '0' && c !== '.') return s;
+  }
+  return s.slice(1);
+}
+
+/** The signed digits of x for a float presentation type (no padding). */
+function floatText(x: number, type: string, precision: number, alt: boolean, noNegZero: boolean, addDot0: boolean): string | PyExc {
+  if (precision > INT_MAX) return new PyExc('ValueError', 'precision too big');
+  if (precision > MAX_RESULT_LENGTH) return memoryError();
+  let t = type === 'n' ? 'g' : type;
+  if (t === '' && !addDot0) t = precision < 0 ? 'r' : 'g';
+  let s = formatFloat(x, t as FloatFormatType, precision, alt);
+  if (noNegZero) s = dropNegZero(s);
+  return s;
+}
+
+function formatFloatInternal(x: number, sp: FormatSpec): string | PyExc {
+  const s = floatText(x, sp.type, sp.precision, sp.alternate, sp.noNegZero, true);
+  if (s instanceof PyExc) return s;
+  const negative = s.charCodeAt(0) === 45;
+  const [digits, remainder] = splitDigits(negative ? s.slice(1) : s);
+  const align = sp.align === '' ? '>' : sp.align;
+  return layoutNumber({ sign: signFor(negative, sp.sign), prefix: '', digits, remainder }, sp.width, sp.fill, align, sp.grouping, 3);
+}
+
+// ---------------------------------------------------------------- complex
+
+/** repr(z) == str(z) for a complex. */
+export function complexRepr(re: number, im: number): string {
+  const imText = formatFloat(im, 'r', -1) + 'j';
+  if (re === 0 && !Object.is(re, -0)) return imText;
+  const reText = formatFloat(re, 'r', -1);
+  const imSigned = imText.charCodeAt(0) === 45 ? imText : '+' + imText;
+  return '(' + reText + imSigned + ')';
+}
+
+/** format(z, spec) for a complex. */
+export function formatComplex(re: number, im: number, spec: string): string | PyExc {
+  if (spec === '') return complexRepr(re, im);
+  const sp = parseFormatSpec(spec, 'complex', '>');
+  if (sp instanceof PyExc) return sp;
+  switch (sp.type) {
+    case '': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+      break;
+    default:
+      return unknownCode(sp.type, 'complex');
+  }
+  if (sp.precision > INT_MAX) return new PyExc('ValueError', 'precision too big');
+  if (sp.fill === '0') return new PyExc('ValueError', 'Zero padding is not allowed in complex format specifier');
+  if (sp.align === '=') return new PyExc('ValueError', "'=' alignment flag is not allowed in complex format specifier");
+  let skipRe = false;
+  let parens = false;
+  if (sp.type === '') {
+    if (re === 0 && !Object.is(re, -0)) skipRe = true;
+    else parens = true;
+  }
+  const reText = floatText(re, sp.type, sp.precision, sp.alternate, sp.noNegZero, false);
+  if (reText instanceof PyExc) return reText;
+  const imText = floatText(im, sp.type, sp.precision, sp.alternate, sp.noNegZero, false);
+  if (imText instanceof PyExc) return imText;
+  const part = (s: string, sign: string): string => {
+    const negative = s.charCodeAt(0) === 45;
+    const [digits, remainder] = splitDigits(negative ? s.slice(1) : s);
+    return layoutNumber({ sign: signFor(negative, sign), prefix: '', digits, remainder }, -1, ' ', '>', sp.grouping, 3) as string;
+  };
+  let body = '';
+  if (!skipRe) body = part(reText, sp.sign);
+  body += part(imText, skipRe ? sp.sign : '+') + 'j';
+  if (parens) body = '(' + body + ')';
+  return padAligned(body, sp.width, sp.fill, sp.align === '' ? '>' : sp.align, body.length);
+}
+
+// ---------------------------------------------------------------- str
+
+/** format(s, spec) for a str. */
+export function formatStr(s: string, spec: string): string | PyExc {
+  if (spec === '') return s;
+  const sp = parseFormatSpec(spec, 'str', '<', 's');
+  if (sp instanceof PyExc) return sp;
+  if (sp.type !== '' && sp.type !== 's') return unknownCode(sp.type, 'str');
+  if (sp.sign === ' ') return new PyExc('ValueError', 'Space not allowed in string format specifier');
+  if (sp.sign !== '') return new PyExc('ValueError', 'Sign not allowed in string format specifier');
+  if (sp.noNegZero) return new PyExc('ValueError', 'Negative zero coercion (z) not allowed in string format specifier');
+  if (sp.alternate) return new PyExc('ValueError', 'Alternate form (#) not allowed in string format specifier');
+  if (sp.align === '=') return new PyExc('ValueError', "'=' alignment not allowed in string format specifier");
+  let body = s;
+  if (sp.precision >= 0) body = cpPrefix(s, sp.precision);
+  return padAligned(body, sp.width, sp.fill, sp.align === '' ? '<' : sp.align);
+}
+
+// ---------------------------------------------------------------- bool
+
+/** format(b, spec) for a bool: str(b) for '', otherwise int formatting. */
+export function formatBool(b: boolean, spec: string): string | PyExc {
+  if (spec === '') return b ? 'True' : 'False';
+  return formatInt(b ? 1 : 0, spec, 'bool');
+}
+

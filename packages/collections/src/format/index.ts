@@ -1,0 +1,9 @@
+// The formatting layer of @pynogil/collections: format(value, spec),
+// printf-style `%` formatting of str and bytes, and str.format's field
+// parser and driver. Pure functions over JS values; Python-level behaviour
+// of arbitrary objects is reached through `FormatHooks`. Design notes:
+// docs/internals/format.md.
+
+export { HostExc, isFmtError, fmtError, arg, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
+export { parseFormatSpec, type FormatSpec } from './spec.js';
+export { formatInt, formatBool, formatFloatSpec, formatComplex, formatStr, complexRepr } from './format-builtin.js';
