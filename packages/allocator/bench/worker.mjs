@@ -81,3 +81,5 @@ if (pattern === 'lifo' || pattern === 'random') {
   const c = process.cpuUsage(c0);
   parentPort.postMessage({ ops: count - warm, ms, cpuMs: (c.user + c.system) / 1000 });
 }
+// Thread exit: give the heap up so that the next worker reclaims its pages.
+if (allocator !== 'thing') a.abandon();
