@@ -199,18 +199,35 @@ export class ObjContext implements ThreadHost {
 
   // ------------------------------------------------------------ threads
 
-  /** The thread is about to block: suspend critical sections, detach. */
+  /** Nesting depth of detach() calls: a thread that is already detached (waiting
+   *  in the event loop, say) and then parks on a lock must not detach again. */
+  private detachDepth = 0;
+
+  /** The thread is about to block: suspend critical sections, detach from the
+   *  refcount runtime. Nestable: only the outermost call detaches. Use this
+   *  rather than rc.detach() on threads that use objects. */
   detach(): void {
+    if (this.detachDepth++ !== 0) return;
     this.cs.suspendAll(this);
     this.rc.detach();
   }
 
   /** The thread woke up: attach (waits out a stop-the-world), resume the
-   *  innermost critical section. */
+   *  innermost critical section. Pairs with detach(). */
   attach(): void {
+    if (--this.detachDepth !== 0) {
+      if (this.detachDepth < 0) {
+        this.detachDepth = 0;
+        throw new Error('@pynogil/collections: attach without detach');
+      }
+      return;
+    }
     this.rc.attach();
     this.cs.resumeTop(this);
   }
+
+  /** True while detached through detach(). */
+  get isDetached(): boolean { return this.detachDepth !== 0; }
 
   /** Py_BEGIN_CRITICAL_SECTION / _END on one or two objects. */
   begin(obj: number): void { this.cs.begin(this, obj); }

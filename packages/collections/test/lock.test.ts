@@ -95,3 +95,20 @@ describe('per-object lock', () => {
     console.log('lock pair: parks', rs.map((r) => r.stats.parks));
   });
 });
+
+describe('detach nesting', () => {
+  it('a thread that is already detached can still take and release locks, and parks without re-detaching', () => {
+    const { ctx } = objEnv();
+    const o = listNew(ctx) as number;
+    ctx.detach();
+    expect(ctx.isDetached).toBe(true);
+    ctx.detach(); // what park does: nested, no second refcount detach
+    ctx.attach();
+    expect(ctx.isDetached).toBe(true);
+    lockObject(ctx, o);
+    unlockObject(ctx, o);
+    ctx.attach();
+    expect(ctx.isDetached).toBe(false);
+    expect(() => ctx.attach()).toThrow(/attach without detach/);
+  });
+});
