@@ -1,0 +1,87 @@
+// Constant identity for co_consts: two constants share a slot exactly when
+// CPython's _PyCode_ConstantKey would make them equal (same type and value; 0.0
+// and -0.0 differ, 1 and 1.0 and True differ, tuples and frozensets compare item
+// keys, code objects by identity). Also the truth value of a constant, for the
+// LOAD_CONST + conditional-jump folding of the assembler.
+
+import { CodePointStr, ComplexConst, ELLIPSIS } from '../../ast/nodes.js';
+import { CodeObject, ConstFrozenSet, ConstTuple, type PyConst } from '../../bytecode/code-object.js';
+
+let codeIds = new WeakMap<CodeObject, number>();
+let nextCodeId = 0;
+
+function floatKey(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  return String(x);
+}
+
+function strOf(s: string | CodePointStr): string {
+  if (typeof s === 'string') {
+    let out = '';
+    for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(36) + ',';
+    return out;
+  }
+  return s.codePoints.map((c) => c.toString(36)).join(',') + ',';
+}
+
+/** A string equal for exactly the constants CPython merges into one co_consts entry. */
+export function constKey(c: PyConst): string {
+  if (c === null) return 'N';
+  if (c === ELLIPSIS) return 'E';
+  switch (typeof c) {
+    case 'boolean':
+      return c ? 'T' : 'F';
+    case 'bigint':
+      return 'i' + c.toString();
+    case 'number':
+      return 'f' + floatKey(c);
+    case 'string':
+      return 's' + strOf(c);
+    default:
+      break;
+  }
+  if (c instanceof CodePointStr) return 's' + strOf(c);
+  if (c instanceof Uint8Array) return 'b' + Array.from(c).join(',');
+  if (c instanceof ComplexConst) return 'c' + floatKey(c.real) + '|' + floatKey(c.imag);
+  if (c instanceof ConstTuple) return 't(' + c.items.map(constKey).join(';') + ')';
+  if (c instanceof ConstFrozenSet) return 'z(' + c.items.map(constKey).sort().join(';') + ')';
+  if (c instanceof CodeObject) {
+    let id = codeIds.get(c);
+    if (id === undefined) {
+      id = nextCodeId++;
+      codeIds.set(c, id);
+    }
+    return 'C' + id;
+  }
+  return '?';
+}
+
+/** Reset the code-object identity numbering (tests only need stable keys per compile). */
+export function resetConstKeys(): void {
+  codeIds = new WeakMap();
+  nextCodeId = 0;
+}
+
+/** PyObject_IsTrue of a constant */
+export function constTruth(c: PyConst): boolean {
+  if (c === null) return false;
+  if (c === ELLIPSIS) return true;
+  switch (typeof c) {
+    case 'boolean':
+      return c;
+    case 'bigint':
+      return c !== 0n;
+    case 'number':
+      return c !== 0; // NaN is true in Python: NaN !== 0
+    case 'string':
+      return c.length > 0;
+    default:
+      break;
+  }
+  if (c instanceof CodePointStr) return c.codePoints.length > 0;
+  if (c instanceof Uint8Array) return c.length > 0;
+  if (c instanceof ComplexConst) return c.real !== 0 || c.imag !== 0;
+  if (c instanceof ConstTuple || c instanceof ConstFrozenSet) return c.items.length > 0;
+  return true;
+}

@@ -1,0 +1,49 @@
+// Entry point of the compiler back half: parse → future → symbol table → AST
+// optimizer → code generator → assembler, as CPython 3.11's compile() runs them.
+// Every failure (SyntaxError of the parser, the symbol table or the code
+// generator) comes back as a value.
+
+import { parse } from '../../parser/index.js';
+import type { Node } from '../../ast/nodes.js';
+import { buildSymbolTable } from '../symtable.js';
+import { RaisedCompileError, toCompileError, type CompileError } from '../errors.js';
+import type { CodeObject } from '../../bytecode/code-object.js';
+import { Codegen } from './codegen.js';
+import { optimizeAst } from '../optimizer/ast-opt.js';
+
+export type CompileMode = 'exec' | 'eval' | 'single';
+
+export type CompileResult = { ok: true; code: CodeObject } | { ok: false; error: CompileError };
+
+export interface CompileOptions {
+  filename?: string;
+  mode?: CompileMode;
+  /** Python frames already on the stack (symbol table recursion budget) */
+  pythonDepth?: number;
+}
+
+/** compile(source, filename, mode) of CPython 3.11, without flags and with optimize=0. */
+export function compileSource(source: string, options: CompileOptions = {}): CompileResult {
+  const filename = options.filename ?? '<unknown>';
+  const mode = options.mode ?? 'exec';
+  const r = parse(source, { filename, mode });
+  if (!r.ok) return { ok: false, error: { ...r.error } as CompileError };
+  return compileAst(r.tree, source, filename, mode, options.pythonDepth ?? 0);
+}
+
+/** Compile an already parsed module (the tree is folded in place by the AST optimizer). */
+export function compileAst(tree: Node, source: string | null, filename: string, mode: CompileMode = 'exec', pythonDepth = 0): CompileResult {
+  const st = buildSymbolTable(tree, { filename, source, pythonDepth });
+  if (!st.ok) return { ok: false, error: st.error };
+  try {
+    optimizeAst(tree);
+    const cg = new Codegen(st.table, { filename, interactive: mode === 'single' });
+    return { ok: true, code: cg.compileModule(tree) };
+  } catch (x) {
+    if (x instanceof RaisedCompileError) return { ok: false, error: toCompileError(x, filename, source) };
+    if (x instanceof RangeError) {
+      return { ok: false, error: { type: 'RecursionError', msg: 'maximum recursion depth exceeded during compilation', filename, lineno: 0, offset: 0, end_lineno: null, end_offset: null, text: null } };
+    }
+    throw x;
+  }
+}
