@@ -195,4 +195,120 @@ print(json.dumps({'int 0': sys.getsizeof(0), 'int 2**40': sys.getsizeof(2**40), 
 
 // ---- part 2 sections (str, dict, set) go below this line ----
 
+// --- str / dict / set (part 2) ------------------------------------------------
+{
+  const t = C.tablesOf(ctx);
+  const K = 1000;
+  const pyD = py(`
+import timeit, json
+N = ${N}
+d = {f'key_{i}': i for i in range(${K})}
+s = set(d)
+ks = list(d)
+hit = [ks[i % ${K}] for i in range(N)]  # the dict's own key objects, as our interned keys
+miss = [f'miss_{i % ${K}}' for i in range(N)]
+def base():
+    for k in hit: pass
+def get_hit():
+    for k in hit: d[k]
+def get_miss():
+    for k in miss: d.get(k)
+def set_item():
+    for k in hit: d[k] = 5
+def contains():
+    for k in hit: k in s
+b = min(timeit.repeat(base, number=1, repeat=5))
+t = {k: (min(timeit.repeat(f, number=1, repeat=5)) - b) * 1e3 for k, f in
+     [('hit', get_hit), ('miss', get_miss), ('set', set_item), ('contains', contains)]}
+print(json.dumps(t))`);
+  const names = Array.from({ length: K }, (_, i) => `key_${i}`);
+  const keys = names.map((nm) => C.intern(ctx, nm));
+  const missKeys = names.map((_, i) => C.strFromJs(t, `miss_${i}`));
+  const d = C.dictNew(t);
+  const so = C.setNew(t);
+  for (let i = 0; i < K; i++) { C.dictSetItem(t, d, keys[i], ctx.smallInts[(i % 200) + 5]); C.setAdd(t, so, keys[i]); }
+  const m = new Map(names.map((nm, i) => [nm, i]));
+  const js = new Set(names);
+  let sink = 0;
+  const msHit = bestOf(5, () => { for (let i = 0; i < N; i++) { const v = C.dictGetRef(t, d, keys[i % K]); sink ^= v; rc.decref(v); } });
+  const msHitJs = bestOf(5, () => { for (let i = 0; i < N; i++) sink ^= m.get(names[i % K]); });
+  row('dict', 'd[k] hit (str keys)', N, msHit, msHitJs, pyD.hit);
+  const msMiss = bestOf(5, () => { for (let i = 0; i < N; i++) sink ^= C.dictGetRef(t, d, missKeys[i % K]); });
+  const missNames = names.map((_, i) => `miss_${i}`);
+  const msMissJs = bestOf(5, () => { for (let i = 0; i < N; i++) sink ^= m.get(missNames[i % K]) ?? 1; });
+  row('dict', 'd.get(k) miss (str keys)', N, msMiss, msMissJs, pyD.miss);
+  const five = ctx.smallInts[10];
+  const msSet = bestOf(5, () => { for (let i = 0; i < N; i++) C.dictSetItem(t, d, keys[i % K], five); });
+  const msSetJs = bestOf(5, () => { for (let i = 0; i < N; i++) m.set(names[i % K], 5); });
+  row('dict', 'd[k] = v (existing str key)', N, msSet, msSetJs, pyD.set);
+  const msIn = bestOf(5, () => { for (let i = 0; i < N; i++) sink ^= C.setContains(t, so, keys[i % K]) ? 1 : 0; });
+  const msInJs = bestOf(5, () => { for (let i = 0; i < N; i++) sink ^= js.has(names[i % K]) ? 1 : 0; });
+  row('set', 'k in s (str keys)', N, msIn, msInJs, pyD.contains);
+  if (sink === 0.5) log('');
+
+  async function tableReaders(k, reads, obj, kind) {
+    const ctl = new Int32Array(new SharedArrayBuffer(8));
+    ctx.detach();
+    const outs = await Promise.all(Array.from({ length: k }, (_, i) => new Promise((res, rej) => {
+      const w = new Worker(new URL('./dict-read-worker.mjs', import.meta.url), {
+        workerData: { memory: heap.memory, obj, kind, n: K, reads, ctl, parties: k, seed: 31 + i },
+      });
+      w.once('message', res);
+      w.once('error', rej);
+    })));
+    ctx.attach();
+    return k * reads / Math.max(...outs.map((o) => o.ms)) * 1e3;
+  }
+  for (const [kind, obj, label] of [['dict', d, 'd[k] lock-free (interned str keys)'], ['set', so, 'k in s lock-free (interned str keys)']]) {
+    const reads = 2_000_000;
+    const one = Math.max(await tableReaders(1, reads, obj, kind), await tableReaders(1, reads, obj, kind));
+    const two = Math.max(await tableReaders(2, reads, obj, kind), await tableReaders(2, reads, obj, kind));
+    const sc = { name: `${label}, 2 workers vs 1`, oneWorker: one, twoWorkers: two, scaling: two / one, target: 1.8 };
+    results.scaling.push(sc);
+    log(`${label} workers: 1 → ${(one / 1e6).toFixed(2)} M/s, 2 → ${(two / 1e6).toFixed(2)} M/s aggregate, scaling ${sc.scaling.toFixed(2)}x (target ≥ 1.8x; 2 cores shared)`);
+  }
+  for (const p of missKeys) ctx.decref(p);
+  ctx.decref(d);
+  ctx.decref(so);
+
+  // Bytes per object: str, dict, set vs CPython 3.11 (64-bit) sys.getsizeof.
+  const pyS = py(`
+import sys, json
+d10 = {}
+for i in range(10): d10[i] = i
+s10 = set(range(10))
+print(json.dumps({"str 'a'": sys.getsizeof('a'), "str 'hello world'": sys.getsizeof('hello world'),
+  "str 'é'*10": sys.getsizeof('é'*10), "str '€'*10": sys.getsizeof('€'*10), "str '😀'*10": sys.getsizeof('😀'*10),
+  'dict empty': sys.getsizeof({}), 'dict 10 int items': sys.getsizeof(d10),
+  'set empty': sys.getsizeof(set()), 'set 10 ints': sys.getsizeof(s10)}))`);
+  const strRow = (js) => { const p = C.strFromJs(t, js); return [p, C.strObjectSize(C.strLength(heap.u32, p), C.strKindOf(heap.u8, p), [...js].every((c) => c.codePointAt(0) < 128)), heap.usableSize(p)]; };
+  const mk = {
+    "str 'a'": () => strRow('a'),
+    "str 'hello world'": () => strRow('hello world'),
+    "str 'é'*10": () => strRow('é'.repeat(10)),
+    "str '€'*10": () => strRow('€'.repeat(10)),
+    "str '😀'*10": () => strRow('😀'.repeat(10)),
+    'dict empty': () => { const p = C.dictNew(t); return [p, C.dictSizeof(t, p), heap.usableSize(p)]; },
+    'dict 10 int items': () => {
+      const p = C.dictNew(t);
+      for (let i = 0; i < 10; i++) C.dictSetItem(t, p, ctx.smallInts[i + 5], ctx.smallInts[i + 5]);
+      return [p, C.dictSizeof(t, p), heap.usableSize(p) + heap.usableSize(heap.u32[(p + C.DICT_KEYS) >>> 2])];
+    },
+    'set empty': () => { const p = C.setNew(t); return [p, C.setSizeof(t, p), heap.usableSize(p)]; },
+    'set 10 ints': () => {
+      const p = C.setNew(t);
+      for (let i = 0; i < 10; i++) C.setAdd(t, p, ctx.smallInts[i + 5]);
+      const tb = heap.u32[(p + C.SET_TABLE) >>> 2];
+      return [p, C.setSizeof(t, p), heap.usableSize(p) + (tb === p + C.SET_SMALLTABLE ? 0 : heap.usableSize(tb - C.SETTABLE_HEADER))];
+    },
+  };
+  for (const [name, f] of Object.entries(mk)) {
+    const [p, structBytes, blocks] = f();
+    const r = { name, pynogilStruct: structBytes, pynogilBlocks: blocks, cpython64: pyS[name] };
+    results.memory.push(r);
+    log(`bytes/object ${name.padEnd(18)} pynogil ${String(structBytes).padStart(4)} B (allocator blocks ${String(blocks).padStart(4)} B)   CPython 3.11 64-bit ${String(pyS[name]).padStart(4)} B`);
+    ctx.decref(p);
+  }
+}
+
 if (JSON_OUT) console.log(JSON.stringify(results, null, 2));

@@ -43,10 +43,10 @@ export class TableHost implements TableCtx {
   get i32(): Int32Array { return this.obj.heap.i32; }
   get f64(): Float64Array { return this.obj.heap.f64; }
   get u16(): Uint16Array {
-    const b = this.obj.heap.u8.buffer;
-    if (b !== this.u16for) {
-      this.u16for = b;
-      this.u16v = new Uint16Array(b);
+    const u8 = this.obj.heap.u8;
+    if (u8.byteLength !== this.u16v.byteLength) {
+      this.u16for = u8.buffer;
+      this.u16v = new Uint16Array(this.u16for);
     }
     return this.u16v;
   }

@@ -22,7 +22,7 @@
 //   I4 me_key/me_value words are written with SeqCst stores and read with
 //      SeqCst loads by lock-free readers.
 
-import { loadSeqCst, loadU16SeqCst, loadU8SeqCst, storeSeqCst, storeU16SeqCst, storeU8SeqCst } from './atomics.js';
+import { loadPtrRelaxed, loadSeqCst, storeSeqCst, storeU16SeqCst, storeU8SeqCst } from './atomics.js';
 import {
   DKE_HASH, DKE_KEY, DK_ENTRY_SIZE, DKE_VALUE, DK_INDICES, DK_KIND, DK_LOG2_INDEX_BYTES,
   DK_LOG2_SIZE, DK_NENTRIES, DK_REFCNT, DK_USABLE, DK_VERSION, DKIX_DUMMY, DKIX_EMPTY,
@@ -106,13 +106,15 @@ export function entryAt(u8: Uint8Array, dk: number, ix: number): number {
   return dk + DK_INDICES + (1 << u8[dk + DK_LOG2_INDEX_BYTES]!) + ix * DK_ENTRY_SIZE;
 }
 
-/** dk_indices[i] (SeqCst load; sign-extended). */
+/** dk_indices[i], sign-extended. A relaxed (plain) load: readers reach the
+ *  table through the SeqCst load of ma_keys, and the entry it names through this
+ *  value (address dependency); see atomics.ts. */
 export function indexGet(v: KeysViews, dk: number, i: number): number {
   const lib = v.u8[dk + DK_LOG2_INDEX_BYTES]! - v.u8[dk + DK_LOG2_SIZE]!;
   const base = dk + DK_INDICES;
-  if (lib === 0) return (loadU8SeqCst(v.u8, base + i) << 24) >> 24;
-  if (lib === 1) return (loadU16SeqCst(v.u16, (base >>> 1) + i) << 16) >> 16;
-  return loadSeqCst(v.i32, (base >>> 2) + i);
+  if (lib === 0) return (v.u8[base + i]! << 24) >> 24;
+  if (lib === 1) return (v.u16[(base >>> 1) + i]! << 16) >> 16;
+  return v.i32[(base >>> 2) + i]!;
 }
 
 /** dk_indices[i] = ix (SeqCst store: publishes the entry written before it). */
@@ -126,8 +128,12 @@ export function indexSet(v: KeysViews, dk: number, i: number, ix: number): void 
 
 export function entryHashLo(u32: Uint32Array, e: number): number { return u32[(e + DKE_HASH) >>> 2]!; }
 export function entryHashHi(u32: Uint32Array, e: number): number { return u32[(e + DKE_HASH + 4) >>> 2]!; }
-export function entryKey(i32: Int32Array, e: number): number { return loadSeqCst(i32, (e + DKE_KEY) >>> 2) >>> 0; }
-export function entryValue(i32: Int32Array, e: number): number { return loadSeqCst(i32, (e + DKE_VALUE) >>> 2) >>> 0; }
+/** Relaxed loads of an entry's key / value (probe path; lock-free readers
+ *  validate with the SeqCst variants below). */
+export function entryKey(i32: Int32Array, e: number): number { return loadPtrRelaxed(i32, (e + DKE_KEY) >>> 2); }
+export function entryValue(i32: Int32Array, e: number): number { return loadPtrRelaxed(i32, (e + DKE_VALUE) >>> 2); }
+export function entryKeySeqCst(i32: Int32Array, e: number): number { return loadSeqCst(i32, (e + DKE_KEY) >>> 2) >>> 0; }
+export function entryValueSeqCst(i32: Int32Array, e: number): number { return loadSeqCst(i32, (e + DKE_VALUE) >>> 2) >>> 0; }
 export function setEntryKey(i32: Int32Array, e: number, k: number): void { storeSeqCst(i32, (e + DKE_KEY) >>> 2, k | 0); }
 export function setEntryValue(i32: Int32Array, e: number, val: number): void { storeSeqCst(i32, (e + DKE_VALUE) >>> 2, val | 0); }
 

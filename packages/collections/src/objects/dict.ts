@@ -29,11 +29,13 @@
 
 import { addSeqCst, loadPtrSeqCst, loadSeqCst, storeSeqCst } from '../atomics.js';
 import {
-  DKIX_EMPTY, DKIX_DUMMY, DKIX_ERROR, entryAt, entryHashHi, entryHashLo, entryKey, entryValue, indexGet, indexSet,
+  DKIX_EMPTY, DKIX_DUMMY, DKIX_ERROR, entryAt, entryHashHi, entryHashLo, entryKey, entryKeySeqCst, entryValue,
+  entryValueSeqCst, indexGet, indexSet,
   keysAppendLockHeld, keysBlockSize, keysCopyLive, keysInit, keysMask, keysNentries, keysUsable, log2KeysizeFor,
   PYDICT_LOG_MINSIZE, setEntryKey, setEntryValue, usableFraction,
 } from '../hashtable-dict.js';
 import { keyEqNoCallback, keyHash, NEEDS_LOCK } from '../hashtable-keys.js';
+import { IMMORTAL_LOCAL, OB_REF_LOCAL } from '@pynogil/refcount';
 import type { PyExc } from '../numeric/errors.js';
 import type { TableCtx } from '../protocol.js';
 import { DICT_KEYS, DICT_SIZE, DICT_USED, DICT_VALUES, DICT_VERSION, DK_INDICES, DK_LOG2_SIZE, DK_NENTRIES } from '../layout.js';
@@ -148,7 +150,7 @@ function getRefLockFree(ctx: TableCtx, d: number, key: number, hlo: number, hhi:
       if (!hit && k !== 0 && entryHashLo(ctx.u32, e) === hlo && entryHashHi(ctx.u32, e) === hhi) {
         // The stored key may be freed under us: pin it, check it is still there.
         if (!ctx.tryIncref(k)) return RETRY;
-        if (entryKey(ctx.i32, e) !== k) { ctx.decref(k); return RETRY; }
+        if (entryKeySeqCst(ctx.i32, e) !== k) { ctx.decref(k); return RETRY; }
         const eq = keyEqNoCallback(ctx, k, key);
         ctx.decref(k);
         if (eq === NEEDS_LOCK) return RETRY;
@@ -157,11 +159,17 @@ function getRefLockFree(ctx: TableCtx, d: number, key: number, hlo: number, hhi:
       if (hit) {
         const v = entryValue(ctx.i32, e);
         if (v === 0) return RETRY;
+        // An immortal value needs neither a count nor re-validation: it is never
+        // freed, and having been stored in a table we reached during this call it
+        // was d[key] at some moment of the call (a stale table is a snapshot
+        // taken when it was replaced, after we loaded it).
+        if (ctx.u32[(v + OB_REF_LOCAL) >>> 2] === IMMORTAL_LOCAL) return wantValue ? v : 1;
+        const kw = (d + DICT_KEYS) >>> 2;
         if (!wantValue) {
-          return keysOf(ctx, d) === dk && entryKey(ctx.i32, e) === k ? 1 : RETRY;
+          return loadPtrSeqCst(ctx.i32, kw) === dk && entryKeySeqCst(ctx.i32, e) === k ? 1 : RETRY;
         }
         if (!ctx.tryIncref(v)) return RETRY;
-        if (keysOf(ctx, d) !== dk || entryKey(ctx.i32, e) !== k || entryValue(ctx.i32, e) !== v) {
+        if (loadPtrSeqCst(ctx.i32, kw) !== dk || entryKeySeqCst(ctx.i32, e) !== k || entryValueSeqCst(ctx.i32, e) !== v) {
           ctx.decref(v);
           return RETRY;
         }

@@ -17,11 +17,11 @@
 // storage (numeric/siphash.ts `hashStrData`), written by whichever thread first
 // needs it without a lock — a benign race as in CPython: every thread computes
 // the same value. The two words are written high first, then the low word with
-// a SeqCst store; a reader that loads the low word as 0xFFFFFFFF treats the hash
-// as not computed and recomputes it (this also covers the 1-in-2^32 hashes whose
+// a SeqCst store; a reader loads the low word first (relaxed, atomics.ts) and,
+// if it is 0xFFFFFFFF, treats the hash as not computed and recomputes it (this also covers the 1-in-2^32 hashes whose
 // low word really is 0xFFFFFFFF, at the cost of a recomputation).
 
-import { loadSeqCst, storeSeqCst } from '../atomics.js';
+import { loadPtrRelaxed, storeSeqCst } from '../atomics.js';
 import { hashStrData } from '../numeric/siphash.js';
 import type { HashKey } from '../numeric/hash-secret.js';
 import {
@@ -207,7 +207,7 @@ function dataView(ctx: { u8: Uint8Array; u16: Uint16Array; u32: Uint32Array }, p
  *  to out[off], out[off+1]. Lock-free, any thread (see the header comment). */
 export function strHash(ctx: StrCtx, p: number, out: Uint32Array, off: number): void {
   const hw = (p + STR_HASH) >>> 2;
-  const lo = loadSeqCst(ctx.i32, hw) >>> 0;
+  const lo = loadPtrRelaxed(ctx.i32, hw);
   if (lo !== 0xffffffff) {
     out[off] = lo;
     out[off + 1] = ctx.u32[hw + 1]!;
