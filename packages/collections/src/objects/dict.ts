@@ -444,27 +444,46 @@ export function dictItems(ctx: TableCtx, d: number): { keys: number[]; values: n
   return { keys, values, hashes };
 }
 
-/** d.update(other) for a dict `other` (dict_merge): one up-front resize when
- *  other is larger than d's usable room, then insertdict per item, all under
- *  d's lock (atomic for d; other is read as a snapshot). */
+/** d.update(other) for a dict `other` (dict_merge): a snapshot of other's items,
+ *  then, in one critical section of d (atomic for d), one up-front resize when
+ *  other is larger than d's usable room and insertdict per item. Replaced
+ *  values are released after unlocking. */
 export function dictUpdate(ctx: TableCtx, d: number, other: number): PyExc | null {
   ctx.ensure(d + DICT_SIZE);
   if (other === d) return null;
   const items = dictItems(ctx, other);
+  const n = items.keys.length;
+  const dropped: number[] = [];
   let err: PyExc | null = null;
   ctx.lock(d);
   const dk = keysOf(ctx, d);
-  const room = dk === 0 ? 0 : usableFraction(keysMask(ctx.u8, dk) + 1);
-  if (items.keys.length > 0 && (dk === 0 ? 8 * 2 / 3 | 0 : room) < items.keys.length) {
+  // USABLE_FRACTION(DK_SIZE(ma_keys)) < other.ma_used; the empty table counts as 8 slots.
+  if (n > 0 && usableFraction(dk === 0 ? 8 : keysMask(ctx.u8, dk) + 1) < n) {
     // estimate_log2_keysize(n) = calculate_log2_keysize((n*3 + 1) / 2)
-    const n = dictLen(ctx, d) + items.keys.length;
-    if (!resizeLockHeld(ctx, d, log2KeysizeFor(Math.floor((n * 3 + 1) / 2)))) err = outOfMemory();
+    const total = dictLen(ctx, d) + n;
+    if (!resizeLockHeld(ctx, d, log2KeysizeFor(Math.floor((total * 3 + 1) / 2)))) err = outOfMemory();
+  }
+  for (let i = 0; i < n && err === null; i++) {
+    const key = items.keys[i]!;
+    const value = items.values[i]!;
+    const hlo = items.hashes[2 * i]!;
+    const hhi = items.hashes[2 * i + 1]!;
+    const ix = lookupLockHeld(ctx, d, key, hlo, hhi);
+    if (ix === DKIX_ERROR) { err = lookupError; break; }
+    if (ix >= 0) {
+      const e = entryAt(ctx.u8, keysOf(ctx, d), ix);
+      const old = entryValue(ctx.i32, e);
+      if (old === value) continue;
+      ctx.incref(value);
+      ctx.setMaybeWeakref(value);
+      setEntryValue(ctx.i32, e, value);
+      bumpVersion(ctx, d);
+      dropped.push(old);
+    } else if (!insertNewLockHeld(ctx, d, key, value, hlo, hhi)) err = outOfMemory();
   }
   ctx.unlock(d);
-  for (let i = 0; i < items.keys.length && err === null; i++) {
-    err = dictSetItemKnownHash(ctx, d, items.keys[i]!, items.values[i]!, items.hashes[2 * i]!, items.hashes[2 * i + 1]!);
-  }
-  for (let i = 0; i < items.keys.length; i++) { ctx.decref(items.keys[i]!); ctx.decref(items.values[i]!); }
+  for (const o of dropped) ctx.decref(o);
+  for (let i = 0; i < n; i++) { ctx.decref(items.keys[i]!); ctx.decref(items.values[i]!); }
   return err;
 }
 
