@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PyExc, Py_EQ, Py_GE, Py_LT, bytesNew, floatNew, hashToPyInt, intNew, tupleGetItem, tupleHash, tupleLength,
-  tuplePack, tupleRepr, tupleSlice, listNew, type ObjContext,
+  tuplePack, tupleRepr, tupleSlice, listNew, listAppend, type ObjContext,
 } from '@pynogil/collections';
 import { objEnv, prng, py } from './objects-env.js';
 
@@ -97,6 +97,26 @@ describe('heap tuple', () => {
     ctx.decref(bad);
     ctx.decref(lst);
     for (const p of [a, b, c, s]) ctx.decref(p);
+    expect(heap.stats().inUseBlocks).toBe(base);
+  });
+});
+
+describe('deep nesting', () => {
+  it('freeing 200 000 nested tuples and lists does not overflow the stack (trashcan) and frees every block', () => {
+    const { ctx, heap } = objEnv(8192);
+    const base = heap.stats().inUseBlocks;
+    let cur = tuplePack(ctx, [ctx.None]) as number;
+    for (let i = 0; i < 200000; i++) {
+      let next: number;
+      if (i % 2 === 0) next = tuplePack(ctx, [cur, ctx.True]) as number;
+      else {
+        next = listNew(ctx) as number;
+        listAppend(ctx, next, cur);
+      }
+      ctx.decref(cur);
+      cur = next;
+    }
+    ctx.decref(cur);
     expect(heap.stats().inUseBlocks).toBe(base);
   });
 });

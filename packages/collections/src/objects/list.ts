@@ -28,7 +28,8 @@
 // Ownership: items are owned references. Functions returning an object return a
 // new reference; arguments are borrowed (increfed when stored).
 
-import { GC_SHARED, OB_GC_BITS } from '@pynogil/refcount';
+import { GC_SHARED, OB_GC_BITS, type ThreadContext } from '@pynogil/refcount';
+import { trashcanDealloc } from '../trashcan.js';
 import {
   loadPtrSeqCst, loadSeqCst, loadU8SeqCst, orU8SeqCst, storeSeqCst,
 } from '../atomics.js';
@@ -520,11 +521,12 @@ export function listRepr(ctx: ObjContext, l: number): string | PyExc {
 }
 
 /** Deallocator: drops the items, frees the array at once (nobody can read a list
- *  whose count reached zero) and the object. */
-export function listDealloc(
-  l: number,
-  rc: { decref(p: number): void; freeBlock(p: number): void; u32: Uint32Array; ensure(p: number): void },
-): void {
+ *  whose count reached zero) and the object; through the trashcan. */
+export function listDealloc(l: number, rc: ThreadContext): void {
+  trashcanDealloc(l, rc, listDeallocBody);
+}
+
+function listDeallocBody(l: number, rc: ThreadContext): void {
   rc.ensure(l);
   const n = rc.u32[(l + LIST_SIZE) >>> 2]!;
   const items = rc.u32[(l + LIST_ITEM) >>> 2]!;

@@ -12,6 +12,8 @@ import type { ObjContext, CompareOp } from '../context.js';
 import { NOT_IMPLEMENTED, Py_EQ, Py_NE, cmpResult } from '../context.js';
 import { PyExc } from '../numeric/errors.js';
 import { TupleHasher } from '../numeric/tuple-hash.js';
+import { trashcanDealloc } from '../trashcan.js';
+import type { ThreadContext } from '@pynogil/refcount';
 
 /** A tuple of `n` items, all 0: the caller stores every item with
  *  tupleInitItem before publishing it (PyTuple_New). n = 0 gives (). */
@@ -145,8 +147,13 @@ export function tupleRepr(ctx: ObjContext, t: number): string | PyExc {
   }
 }
 
-/** Deallocator: drops every item, frees the block. */
-export function tupleDealloc(t: number, rc: { decref(p: number): void; freeBlock(p: number): void; u32: Uint32Array; ensure(p: number): void }): void {
+/** Deallocator: drops every item, frees the block (through the trashcan, so
+ *  deep nesting does not recurse without bound). */
+export function tupleDealloc(t: number, rc: ThreadContext): void {
+  trashcanDealloc(t, rc, tupleDeallocBody);
+}
+
+function tupleDeallocBody(t: number, rc: ThreadContext): void {
   rc.ensure(t);
   const n = rc.u32[(t + TUPLE_SIZE) >>> 2]!;
   const w = (t + TUPLE_ITEMS) >>> 2;
