@@ -30,6 +30,9 @@ const CMPOPS: ReadonlyMap<string, string> = new Map([
 
 const UNARY: ReadonlyMap<string, string> = new Map([['+', 'UAdd'], ['-', 'USub'], ['~', 'Invert']]);
 
+/** Tokens after which no expression rule continues (for the atom fast path). */
+const ENDS_EXPRESSION: ReadonlySet<string> = new Set([',', ')', ']', '}', ':', '=', ';']);
+
 /** The operator levels of expressions, over the primaries and atoms of AtomParser. */
 export class ExpressionParser extends AtomParser {
 
@@ -169,7 +172,18 @@ export class ExpressionParser extends AtomParser {
 
   /** expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
   parseExpression(): Node {
-    if (this.memo === null) return this.parseExpressionRule();
+    if (this.memo === null) {
+      // Fast path (first pass only): a lone name / number / string followed by a
+      // token that ends every expression rule is that atom — the most common
+      // expression by far; skips the ten precedence levels above atoms.
+      const t = this.tokens[this.pos]!;
+      const k = t.kind;
+      if ((k === NAME && !KEYWORDS.has(t.value)) || k === NUMBER || k === STRING) {
+        const n = this.tokens[this.pos + 1];
+        if (n !== undefined && (n.kind === TokenKind.NEWLINE || (n.kind === OP && ENDS_EXPRESSION.has(n.value)))) return this.parseAtom();
+      }
+      return this.parseExpressionRule();
+    }
     // second pass: `expression` is memoized as in pegen — and, as there, the memo
     // does not know whether the invalid_* rules were on when it was filled
     const start = this.pos;

@@ -13,7 +13,7 @@ import {
   POP_JUMP_FORWARD_IF_FALSE, POP_JUMP_FORWARD_IF_TRUE, POP_JUMP_FORWARD_IF_NONE, POP_JUMP_FORWARD_IF_NOT_NONE,
   POP_JUMP_BACKWARD_IF_FALSE, POP_JUMP_BACKWARD_IF_TRUE, POP_JUMP_BACKWARD_IF_NONE, POP_JUMP_BACKWARD_IF_NOT_NONE,
   JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, SETUP_CLEANUP, SETUP_WITH, POP_BLOCK,
-  isJump, isBlockPush, isUnconditionalJump, isScopeExit, stackEffect, opInfo,
+  isJump, isBlockPush, isUnconditionalJump, isScopeExit, stackEffect, opInfo, HAVE_ARGUMENT,
 } from '../../bytecode/opcodes.js';
 import type { PyConst } from '../../bytecode/code-object.js';
 import { ConstTuple } from '../../bytecode/code-object.js';
@@ -697,8 +697,13 @@ function normalizeJumps(entry: Block): void {
   }
 }
 
+/** the oparg as encoded: opcodes below HAVE_ARGUMENT always carry 0 */
+function encodedArg(i: Instr): number {
+  return i.op >= HAVE_ARGUMENT ? i.arg : 0;
+}
+
 function instrSize(i: Instr): number {
-  const a = i.arg;
+  const a = encodedArg(i);
   const ext = a >= 1 << 24 ? 3 : a >= 1 << 16 ? 2 : a >= 1 << 8 ? 1 : 0;
   return ext + 1 + opInfo(i.op).caches;
 }
@@ -732,7 +737,7 @@ function emitCode(entry: Block): Uint8Array {
   const out: number[] = [];
   for (let b: Block | null = entry; b !== null; b = b.next) {
     for (const i of b.instrs) {
-      const a = i.arg;
+      const a = encodedArg(i);
       if (a >= 1 << 24) out.push(EXTENDED_ARG, (a >>> 24) & 255);
       if (a >= 1 << 16) out.push(EXTENDED_ARG, (a >>> 16) & 255);
       if (a >= 1 << 8) out.push(EXTENDED_ARG, (a >>> 8) & 255);

@@ -1027,10 +1027,10 @@ export class Codegen {
         return;
       }
       case 'Compare': {
+        // CPython 3.11 leaves the comparison's location current after the jump
+        this.setLoc(e);
         const n = e.ops.length - 1;
         if (n > 0) {
-          const old = u.loc;
-          this.setLoc(e);
           const cleanup = u.newBlock();
           this.expr(e.left);
           for (let i = 0; i < n; i++) {
@@ -1051,7 +1051,6 @@ export class Codegen {
           this.op(O.POP_TOP);
           if (!cond) this.jumpNoLine(O.JUMP, next);
           u.useNext(end);
-          u.loc = old;
           return;
         }
         break;

@@ -8,7 +8,7 @@ import type { Scope } from '../scope.js';
 import type { PyConst } from '../../bytecode/code-object.js';
 import { Block, Instr, NO_LOC, type Loc } from './cfg.js';
 import { constKey } from './consts.js';
-import { isScopeExit, isUnconditionalJump } from '../../bytecode/opcodes.js';
+import { isScopeExit, isJump } from '../../bytecode/opcodes.js';
 
 export const FB = {
   WhileLoop: 0, ForLoop: 1, TryExcept: 2, FinallyTry: 3, FinallyEnd: 4, With: 5, AsyncWith: 6, HandlerCleanup: 7,
@@ -74,7 +74,8 @@ export class Unit {
 
   addOp(op: number, arg = 0, target: Block | null = null, loc: Loc = this.loc): void {
     const last = this.cur.last();
-    if (last !== null && (isUnconditionalJump(last.op) || isScopeExit(last.op))) this.nextBlock();
+    // a jump or scope exit ends its block (normalize_basic_block's invariant)
+    if (last !== null && (isJump(last.op) || isScopeExit(last.op))) this.nextBlock();
     this.cur.instrs.push(new Instr(op, arg, target, loc));
   }
 
