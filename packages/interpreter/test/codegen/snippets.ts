@@ -82,3 +82,17 @@ export const SNIPPETS: string[] = [
   'x = b"abc"\ny = 1.5\nz = 2j\nw = ...\n',
   'x = 1 if y else 2 if z else 3\n',
 ];
+SNIPPETS.push(
+  'x = "%s-%r" % (a, b)\n',
+  'x = "%5s %-3.2a %%" % (a, b)\n',
+  'x = "%d" % (a,)\n',
+  'x = "a" "b" * 2\n',
+  'x = (1, 2) + (3,)\n',
+  'x = "abc"[1]\n',
+  'x = 2 ** 200\n',
+  'x = 1 << 300\n',
+  'x = 1.5 * 2 - 0.25\n',
+  'x = -(1j)\n',
+  'if not a in b: pass\n',
+  'x = 5 // 0\n',
+);

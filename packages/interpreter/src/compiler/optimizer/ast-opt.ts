@@ -64,6 +64,11 @@ function fold(n: Node): void {
       foldUnary(n);
       return;
     case 'BinOp':
+      if (n.op === 'Mod' && isConstNode(n.left) && typeof n.left.value === 'string' && n.right._type === 'Tuple'
+        && !(n.right.elts as Node[]).some((e) => e._type === 'Starred')) {
+        optimizeFormat(n, n.left.value as string, n.right.elts as Node[]);
+        return;
+      }
       if (isConstNode(n.left) && isConstNode(n.right)) {
         const r = binop(n.op as string, n.left.value as PyConst, n.right.value as PyConst);
         if (r !== NOT_FOLDED) makeConst(n, r);
@@ -123,7 +128,8 @@ function foldUnary(n: Node): void {
   if (n.op === 'Not' && arg._type === 'Compare' && arg.ops.length === 1) {
     const inv = INVERTED[arg.ops[0] as string];
     if (inv !== undefined) {
-      const pos = [n.lineno, n.col_offset, n.end_lineno, n.end_col_offset];
+      // COPY_NODE(node, arg): the comparison's own position is kept
+      const pos = [arg.lineno, arg.col_offset, arg.end_lineno, arg.end_col_offset];
       const cmp = { _type: 'Compare', left: arg.left, ops: [inv], comparators: arg.comparators };
       for (const k of Object.keys(n)) delete n[k];
       Object.assign(n, cmp, { lineno: pos[0], col_offset: pos[1], end_lineno: pos[2], end_col_offset: pos[3] });
@@ -338,4 +344,100 @@ function subscr(v: PyConst, i: PyConst): Folded {
     return v.items[k]!;
   }
   return NOT_FOLDED;
+}
+
+// ---- optimize_format: '%s %r' % (a, b) → f'{a!s} {b!r}' ---------------------------
+
+function noPosConst(value: string): Node {
+  return { _type: 'Constant', value, kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
+}
+
+/** parse_literal: text up to the next lone '%', with '%%' → '%' */
+function parseLiteral(fmt: string, pos: { p: number }): Node | null {
+  const start = pos.p;
+  let p = start;
+  let hasPercents = false;
+  while (p < fmt.length) {
+    if (fmt[p] !== '%') p++;
+    else if (p + 1 < fmt.length && fmt[p + 1] === '%') {
+      hasPercents = true;
+      p += 2;
+    } else break;
+  }
+  pos.p = p;
+  if (p === start) return null;
+  let str = fmt.slice(start, p);
+  if (hasPercents) str = str.split('%%').join('%');
+  return noPosConst(str);
+}
+
+/** simple_format_arg_parse + parse_format: one %-unit as a FormattedValue, or null */
+function parseFormat(fmt: string, pos: { p: number }, arg: Node): Node | null {
+  let p = pos.p;
+  let ch = '';
+  const next = (): boolean => {
+    if (p >= fmt.length) return false;
+    ch = fmt[p++]!;
+    return true;
+  };
+  let ljust = false;
+  for (;;) {
+    if (!next()) return null;
+    if (ch === '-') {
+      ljust = true;
+      continue;
+    }
+    if (ch === '+' || ch === ' ' || ch === '#' || ch === '0') continue;
+    break;
+  }
+  let width = -1;
+  let prec = -1;
+  if (ch >= '0' && ch <= '9') {
+    width = 0;
+    while (ch >= '0' && ch <= '9') {
+      width = width * 10 + (ch.charCodeAt(0) - 48);
+      if (!next()) return null;
+      if (width > 0x7fffffff / 10) return null;
+    }
+  }
+  if (ch === '.') {
+    if (!next()) return null;
+    prec = 0;
+    while (ch >= '0' && ch <= '9') {
+      prec = prec * 10 + (ch.charCodeAt(0) - 48);
+      if (!next()) return null;
+      if (prec > 0x7fffffff / 10) return null;
+    }
+  }
+  pos.p = p;
+  if (ch !== 's' && ch !== 'r' && ch !== 'a') return null;
+  let spec = '';
+  if (!ljust && width > 0) spec += '>';
+  if (width >= 0) spec += String(width);
+  if (prec >= 0) spec += '.' + String(prec);
+  return {
+    _type: 'FormattedValue', value: arg, conversion: ch.charCodeAt(0), format_spec: spec === '' ? null : noPosConst(spec),
+    lineno: arg.lineno, col_offset: arg.col_offset, end_lineno: arg.end_lineno, end_col_offset: arg.end_col_offset,
+  };
+}
+
+function optimizeFormat(n: Node, fmt: string, elts: Node[]): void {
+  const pos = { p: 0 };
+  let cnt = 0;
+  const seq: Node[] = [];
+  for (;;) {
+    const lit = parseLiteral(fmt, pos);
+    if (lit !== null) seq.push(lit);
+    if (pos.p >= fmt.length) break;
+    if (cnt >= elts.length) return;
+    pos.p++;
+    const e = parseFormat(fmt, pos, elts[cnt]!);
+    cnt++;
+    if (e === null) return;
+    seq.push(e);
+  }
+  if (cnt < elts.length) return;
+  const p = [n.lineno, n.col_offset, n.end_lineno, n.end_col_offset];
+  for (const k of Object.keys(n)) delete n[k];
+  Object.assign(n, { _type: 'JoinedStr', values: seq, lineno: p[0], col_offset: p[1], end_lineno: p[2], end_col_offset: p[3] });
 }
