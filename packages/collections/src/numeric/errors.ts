@@ -14,7 +14,8 @@ export type PyExcType =
   | 'MemoryError'
   | 'TypeError'
   | 'IndexError'
-  | 'KeyError';
+  | 'KeyError'
+  | 'RecursionError';
 
 /** A Python exception travelling as a value. */
 export class PyExc {
