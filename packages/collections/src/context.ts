@@ -26,6 +26,10 @@ import {
 import { type HashKey, hashKeyFromWords } from './numeric/hash-secret.js';
 import { PyExc } from './numeric/errors.js';
 
+/** Nested reprs allowed before RecursionError (CPython's default recursion limit
+ *  is 1000 frames; a repr nests one C call per level). */
+export const REPR_DEPTH_LIMIT = 1000;
+
 /** Comparison operators, numbered as CPython's Py_LT..Py_GE. */
 export const Py_LT = 0;
 export const Py_LE = 1;
@@ -152,11 +156,23 @@ export class ObjContext implements ThreadHost {
     return b.hash(this, obj, out, off);
   }
 
-  /** repr(obj) as a JS string. */
+  /** Nesting of reprOf calls on this thread (Py_EnterRecursiveCall's count). */
+  private reprDepth = 0;
+
+  /** repr(obj) as a JS string; RecursionError past REPR_DEPTH_LIMIT nested reprs
+   *  (CPython's message), never a JS stack overflow. */
   reprOf(obj: number): string | PyExc {
     const b = this.behaviours.get(this.typeOf(obj));
     if (b?.repr === undefined) return `<${b?.name ?? '?'} object at 0x${obj.toString(16)}>`;
-    return b.repr(this, obj);
+    if (this.reprDepth >= REPR_DEPTH_LIMIT) {
+      return new PyExc('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
+    }
+    this.reprDepth++;
+    try {
+      return b.repr(this, obj);
+    } finally {
+      this.reprDepth--;
+    }
   }
 
   /** PyObject_RichCompareBool: identity implies equality for == and != (as

@@ -120,3 +120,36 @@ describe('deep nesting', () => {
     expect(heap.stats().inUseBlocks).toBe(base);
   });
 });
+
+describe('deep repr', () => {
+  it('repr of 100 000 nested tuples / lists is RecursionError with CPython\'s message, as in python3', () => {
+    const { ctx } = objEnv(8192);
+    const want = py<string[]>(`
+out = []
+for mk in (lambda x: (x,), lambda x: [x]):
+    t = ()
+    for i in range(100000): t = mk(t)
+    try: repr(t); out.append('ok')
+    except RecursionError as e: out.append('RecursionError: ' + str(e))
+print(json.dumps(out))`, null);
+    const got: string[] = [];
+    for (const list of [false, true]) {
+      let cur = ctx.emptyTuple;
+      for (let i = 0; i < 100000; i++) {
+        let next: number;
+        if (list) {
+          next = listNew(ctx) as number;
+          listAppend(ctx, next, cur);
+        } else {
+          next = tuplePack(ctx, [cur]) as number;
+        }
+        ctx.decref(cur);
+        cur = next;
+      }
+      const r = ctx.reprOf(cur);
+      got.push(r instanceof PyExc ? `${r.type}: ${r.message}` : 'ok');
+      ctx.decref(cur);
+    }
+    expect(got).toEqual(want);
+  });
+});
