@@ -9,10 +9,10 @@ import { attachHeap } from '@pynogil/allocator';
 import { joinRefcount } from '@pynogil/refcount';
 import {
   joinCollections, tablesOf, dictSetItem, dictGetRef, dictContains, dictDelItem, dictLen,
-  setAdd, setDiscard, setContains, setLen, intFromNumber, intValue, strFromJs,
+  setAdd, setDiscard, setContains, setLen, setClear, intFromNumber, intValue, strFromJs,
 } from '@pynogil/collections';
 
-const { memory, kind, obj, role, id, nWriters, K, iters, ctl, seed } = workerData;
+const { memory, kind, obj, role, id, nWriters, K, iters, ctl, seed, clears } = workerData;
 const heap = attachHeap({ memory });
 const rc = joinRefcount(heap);
 const ctx = joinCollections(heap, rc);
@@ -23,6 +23,9 @@ export const TAG = 2 ** 20;
 const isStable = (k) => k % 5 === 4;
 const keyObj = (k) => (k % 2 === 0 ? strFromJs(t, `key-${k}`) : intFromNumber(ctx, 100000 + k));
 const keys = Array.from({ length: K }, (_, k) => keyObj(k));
+// Keys nobody ever adds: a reader must never find one (no false positive while a
+// table is rebuilt in place).
+const ghosts = Array.from({ length: K }, (_, k) => strFromJs(t, `ghost-${k}`));
 let s = seed >>> 0;
 const rand = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
 
@@ -56,8 +59,10 @@ if (role === 'writer') {
       } else check(dictDelItem(t, obj, keys[k]));
     } else if (rand() < 0.6) check(setAdd(t, obj, keys[k]));
     else check(setDiscard(t, obj, keys[k]));
+    if (clears && id === 0 && it % 200 === 199) setClear(t, obj);
     if ((it & 63) === 0) rc.safePoint();
   }
+  barrier(1, nWriters); // no clear after this point
   // Final state: keys k % 3 != 0 present (dict value k*TAG + 999999), others absent.
   for (const k of mine) {
     if (k % 3 === 0) {
@@ -92,11 +97,13 @@ if (role === 'writer') {
       else if (isStable(k)) result.stableMisses++;
       const n = setLen(t, obj);
       if (n < 0 || n > K) result.bad++;
+      if (setContains(t, obj, ghosts[k]) !== false) result.bad++;
     }
     if ((it & 63) === 0) rc.safePoint();
   }
 }
 for (const p of keys) ctx.decref(p);
+for (const p of ghosts) ctx.decref(p);
 ctx.exit();
 rc.exit();
 heap.abandon();
