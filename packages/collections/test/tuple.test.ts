@@ -153,3 +153,23 @@ print(json.dumps(out))`, null);
     expect(got).toEqual(want);
   });
 });
+
+describe('deep hash', () => {
+  it('hash of 100 000 nested tuples equals python3\'s (no JS recursion)', () => {
+    const { ctx } = objEnv(8192);
+    const want = py<string>(`
+t = (1, 2)
+for i in range(100000): t = (t, i % 7) if i % 3 else (t,)
+print(json.dumps(str(hash(t))))`, null);
+    let cur = tuplePack(ctx, [ctx.smallInts[6]!, ctx.smallInts[7]!]) as number;
+    for (let i = 0; i < 100000; i++) {
+      const next = (i % 3 ? tuplePack(ctx, [cur, ctx.smallInts[5 + (i % 7)]!]) : tuplePack(ctx, [cur])) as number;
+      ctx.decref(cur);
+      cur = next;
+    }
+    const out = new Uint32Array(2);
+    expect(tupleHash(ctx, cur, out, 0)).toBe(null);
+    expect(String(hashToPyInt(out[0]!, out[1]!))).toBe(want);
+    ctx.decref(cur);
+  });
+});

@@ -87,29 +87,58 @@ export function tupleSlice(ctx: ObjContext, t: number, start: number, stop: numb
   return r;
 }
 
-const hasher = new TupleHasher();
+// tuplehash over nested tuples without JS recursion (CPython recurses in C, where
+// 100 000 levels are fine; a JS stack is not that deep): an explicit stack of
+// (tuple, next index) with one TupleHasher per level, kept for reuse. Items that
+// are not exact tuples are hashed through the type registry.
+const hashers: TupleHasher[] = [];
+const frameTuple: number[] = [];
+const frameIndex: number[] = [];
 
 /** hash(t) into out[off], out[off+1] (tuplehash); TypeError for an unhashable item. */
 export function tupleHash(ctx: ObjContext, t: number, out: Uint32Array, off: number): PyExc | null {
-  const n = tupleLength(ctx, t);
-  // Item hashes may recurse into nested tuples: keep the accumulator on the JS
-  // stack by using a fresh hasher per level, the shared one only at the top.
-  const h = hashDepth++ === 0 ? hasher : new TupleHasher();
+  const s = ctx.hashScratch;
+  const base = frameTuple.length; // re-entrant: an item's hash may call tupleHash
+  let top = base;
+  const push = (x: number): void => {
+    if (hashers.length <= top) hashers.push(new TupleHasher());
+    hashers[top]!.reset();
+    frameTuple[top] = x;
+    frameIndex[top] = 0;
+    top++;
+  };
+  push(t);
   try {
-    h.reset();
-    const s = ctx.hashScratch;
-    for (let i = 0; i < n; i++) {
-      const e = ctx.hashOf(tupleItemBorrowed(ctx, t, i), s, 0);
-      if (e !== null) return e;
-      h.add(s[0]!, s[1]!);
+    for (;;) {
+      const d = top - 1;
+      const x = frameTuple[d]!;
+      const n = tupleLength(ctx, x);
+      const i = frameIndex[d]!;
+      if (i < n) {
+        frameIndex[d] = i + 1;
+        const item = tupleItemBorrowed(ctx, x, i);
+        if (ctx.typeOf(item) === ctx.tTuple) {
+          push(item);
+          continue;
+        }
+        const e = ctx.hashOf(item, s, 0);
+        if (e !== null) return e;
+        hashers[d]!.add(s[0]!, s[1]!);
+        continue;
+      }
+      if (d === base) {
+        hashers[d]!.finish(n, out, off);
+        return null;
+      }
+      hashers[d]!.finish(n, s, 0);
+      top--;
+      hashers[d - 1]!.add(s[0]!, s[1]!);
     }
-    h.finish(n, out, off);
-    return null;
   } finally {
-    hashDepth--;
+    frameTuple.length = base;
+    frameIndex.length = base;
   }
 }
-let hashDepth = 0;
 
 /** tuplerichcompare. */
 export function tupleRichCompare(ctx: ObjContext, a: number, b: number, op: CompareOp): boolean | PyExc | typeof NOT_IMPLEMENTED {
