@@ -14,7 +14,7 @@
 // Every function here runs with the set's lock held except `tableMaskOf` and
 // the entry readers, which lock-free readers use too.
 
-import { loadPtrSeqCst, storeSeqCst } from './atomics.js';
+import { loadPtrRelaxed, loadPtrSeqCst, storeSeqCst } from './atomics.js';
 import { SET_DUMMY_KEY, SET_SMALLTABLE, SETENTRY_HASH, SETENTRY_KEY, SETENTRY_SIZE, SETTABLE_HEADER, SETTABLE_MASK } from './layout.js';
 
 export const LINEAR_PROBES = 9;
@@ -30,7 +30,14 @@ export function tableMaskOf(u32: Uint32Array, so: number, table: number): number
   return table === so + SET_SMALLTABLE ? 7 : u32[(table + SETTABLE_MASK) >>> 2]!;
 }
 
+/** A slot's key, relaxed: readers reach the table through a SeqCst load of
+ *  `table` (address dependency); writers hold the lock. atomics.ts. */
 export function slotKey(i32: Int32Array, table: number, j: number): number {
+  return loadPtrRelaxed(i32, (table + j * SETENTRY_SIZE + SETENTRY_KEY) >>> 2);
+}
+
+/** A slot's key, SeqCst: a lock-free reader's re-check after tryIncref. */
+export function slotKeySeqCst(i32: Int32Array, table: number, j: number): number {
   return loadPtrSeqCst(i32, (table + j * SETENTRY_SIZE + SETENTRY_KEY) >>> 2);
 }
 export function slotHashLo(u32: Uint32Array, table: number, j: number): number {

@@ -24,7 +24,7 @@
 
 import { addSeqCst, loadSeqCst, loadPtrSeqCst, storeSeqCst } from '../atomics.js';
 import {
-  heapTableBlockSize, heapTableInit, LINEAR_PROBES, reinsertAll, slotHashHi, slotHashLo, slotKey, slotKill, slotPut,
+  heapTableBlockSize, heapTableInit, LINEAR_PROBES, reinsertAll, slotHashHi, slotHashLo, slotKey, slotKeySeqCst, slotKill, slotPut,
   tableClear, tableMaskOf,
 } from '../hashtable-set.js';
 import { keyEqNoCallback, keyHash, NEEDS_LOCK } from '../hashtable-keys.js';
@@ -254,7 +254,7 @@ function containsLockFree(ctx: TableCtx, so: number, key: number, hlo: number, h
       if (k === key) return true;
       if (k !== SET_DUMMY_KEY && slotHashLo(ctx.u32, table, j) === hlo && slotHashHi(ctx.u32, table, j) === hhi) {
         if (!ctx.tryIncref(k)) return RETRY;
-        if (slotKey(ctx.i32, table, j) !== k) { ctx.decref(k); return RETRY; }
+        if (slotKeySeqCst(ctx.i32, table, j) !== k) { ctx.decref(k); return RETRY; }
         const eq = keyEqNoCallback(ctx, k, key);
         ctx.decref(k);
         if (eq === NEEDS_LOCK) return RETRY;
