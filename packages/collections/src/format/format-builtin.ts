@@ -90,6 +90,38 @@ function formatIntInternal(v: PyInt, sp: FormatSpec): string | PyExc {
 
 // ---------------------------------------------------------------- float
 
+/**
+ * Precision above which the exact digits of any double are all known: a
+ * double's exact decimal expansion has at most 767 significant digits and
+ * 1074 digits after the point, so digits beyond this are zeros. Larger
+ * precisions are computed at this one and padded, which keeps
+ * format(1e300, '.1000000f') linear (the digit core's cost grows faster).
+ */
+const EXACT_PRECISION = 1100;
+
+/**
+ * `formatFloat` for any precision. For 'g'/'' without '#', trailing zeros
+ * are stripped and the exponent switch (decpt > precision) cannot trigger
+ * above EXACT_PRECISION, so the capped result is already the answer.
+ */
+export function formatFloatAnyPrecision(x: number, type: FloatFormatType, precision: number, alt: boolean): string {
+  if (precision <= EXACT_PRECISION || !Number.isFinite(x)) return formatFloat(x, type, precision, alt);
+  const s = formatFloat(x, type, EXACT_PRECISION, alt);
+  const lower = type.toLowerCase();
+  if ((lower === 'g' || lower === '') && !alt) return s;
+  const first = s.charCodeAt(s.charCodeAt(0) === 45 ? 1 : 0);
+  if (first < 48 || first > 57) return s; // '%' of a huge x overflowed to inf
+  let at = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === 'e' || c === 'E' || c === '%') {
+      at = i;
+      break;
+    }
+  }
+  return s.slice(0, at) + '0'.repeat(precision - EXACT_PRECISION) + s.slice(at);
+}
+
 /** format(x, spec) for a float. */
 export function formatFloatSpec(x: number, spec: string): string | PyExc {
   if (spec === '') return floatRepr(x);
@@ -120,7 +152,7 @@ function floatText(x: number, type: string, precision: number, alt: boolean, noN
   if (precision > MAX_RESULT_LENGTH) return memoryError();
   let t = type === 'n' ? 'g' : type;
   if (t === '' && !addDot0) t = precision < 0 ? 'r' : 'g';
-  let s = formatFloat(x, t as FloatFormatType, precision, alt);
+  let s = formatFloatAnyPrecision(x, t as FloatFormatType, precision, alt);
   if (noNegZero) s = dropNegZero(s);
   return s;
 }

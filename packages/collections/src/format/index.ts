@@ -7,3 +7,6 @@
 export { HostExc, isFmtError, fmtError, arg, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
 export { parseFormatSpec, type FormatSpec } from './spec.js';
 export { formatInt, formatBool, formatFloatSpec, formatComplex, formatStr, complexRepr } from './format-builtin.js';
+export { printfStr, printfBytes } from './printf.js';
+export { reprArg, strArg, asciiArg, bytesRepr, asciiEscape } from './repr.js';
+export { formatValue } from './format-value.js';
