@@ -26,8 +26,8 @@ import {
 import { type HashKey, hashKeyFromWords } from './numeric/hash-secret.js';
 import { PyExc } from './numeric/errors.js';
 
-/** Nested reprs allowed before RecursionError (CPython's default recursion limit
- *  is 1000 frames; a repr nests one C call per level). */
+/** Nested reprs (and nested comparisons) allowed before RecursionError (CPython's
+ *  default recursion limit is 1000 frames; a repr nests one C call per level). */
 export const REPR_DEPTH_LIMIT = 1000;
 
 /** Comparison operators, numbered as CPython's Py_LT..Py_GE. */
@@ -156,8 +156,10 @@ export class ObjContext implements ThreadHost {
     return b.hash(this, obj, out, off);
   }
 
-  /** Nesting of reprOf calls on this thread (Py_EnterRecursiveCall's count). */
+  /** Nesting of reprOf / richCompareBool calls on this thread (what
+   *  Py_EnterRecursiveCall counts in CPython). */
   private reprDepth = 0;
+  private compareDepth = 0;
 
   /** repr(obj) as a JS string; RecursionError past REPR_DEPTH_LIMIT nested reprs
    *  (CPython's message), never a JS stack overflow. */
@@ -185,13 +187,19 @@ export class ObjContext implements ThreadHost {
     }
     const ba = this.behaviours.get(this.typeOf(a));
     const bb = this.behaviours.get(this.typeOf(b));
-    if (ba?.richcompare) {
-      const r = ba.richcompare(this, a, b, op);
-      if (r !== NOT_IMPLEMENTED) return r;
-    }
-    if (bb?.richcompare) {
-      const r = bb.richcompare(this, b, a, SWAPPED_OP[op]!);
-      if (r !== NOT_IMPLEMENTED) return r;
+    if (this.compareDepth >= REPR_DEPTH_LIMIT) return new PyExc('RecursionError', 'maximum recursion depth exceeded in comparison');
+    this.compareDepth++;
+    try {
+      if (ba?.richcompare) {
+        const r = ba.richcompare(this, a, b, op);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+      if (bb?.richcompare) {
+        const r = bb.richcompare(this, b, a, SWAPPED_OP[op]!);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+    } finally {
+      this.compareDepth--;
     }
     if (op === Py_EQ) return a === b;
     if (op === Py_NE) return a !== b;

@@ -173,3 +173,40 @@ print(json.dumps(str(hash(t))))`, null);
     ctx.decref(cur);
   });
 });
+
+describe('deep comparison', () => {
+  it('== and < of 100 000 nested tuples / lists give CPython\'s RecursionError', () => {
+    const { ctx } = objEnv(8192);
+    const want = py<string[]>(`
+out = []
+for mk in (lambda x: (x,), lambda x: [x]):
+    a = b = ()
+    for i in range(100000): a = mk(a); b = mk(b)
+    for f in (lambda: a == b, lambda: a < b):
+        try: out.append(str(f()))
+        except RecursionError as e: out.append('RecursionError: ' + str(e))
+print(json.dumps(out))`, null);
+    const got: string[] = [];
+    for (const list of [false, true]) {
+      const chain = (): number => {
+        let cur = ctx.emptyTuple;
+        for (let i = 0; i < 100000; i++) {
+          let next: number;
+          if (list) { next = listNew(ctx) as number; listAppend(ctx, next, cur); } else next = tuplePack(ctx, [cur]) as number;
+          ctx.decref(cur);
+          cur = next;
+        }
+        return cur;
+      };
+      const a = chain();
+      const b = chain();
+      for (const op of [Py_EQ, Py_LT] as const) {
+        const r = ctx.richCompareBool(a, b, op);
+        got.push(r instanceof PyExc ? `${r.type}: ${r.message}` : r ? 'True' : 'False');
+      }
+      ctx.decref(a);
+      ctx.decref(b);
+    }
+    expect(got).toEqual(want);
+  });
+});
