@@ -38,6 +38,8 @@ export class RaisedError {
     readonly ready: PySyntaxError | null = null,
     /** raised at ENDMARKER: placed at the end of the source's last line */
     readonly atEnd = false,
+    /** SyntaxError.text when it is not the source line (f-string expressions) */
+    readonly text: string | null = null,
   ) {}
 }
 

@@ -159,7 +159,8 @@ function lineText(src: string, lineno: number): string | null {
   }
   if (start > src.length) return null;
   const nl = src.indexOf('\n', start);
-  return nl < 0 ? src.slice(start) : src.slice(start, nl + 1);
+  // the tokenizer adds the missing final newline, so CPython's text always has one
+  return nl < 0 ? src.slice(start) + '\n' : src.slice(start, nl + 1);
 }
 
 /** 1-based character offset of UTF-8 byte column `col` in `line` (SyntaxError.offset) */
@@ -186,6 +187,10 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
     return { type: e.type, msg: e.msg, filename, lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: null };
   }
   const s = e.span;
+  if (e.text !== null) {
+    // columns are already those of e.text's own line
+    return { type: e.type, msg: e.msg, filename, lineno: s.lineno, offset: charOffset(e.text, s.col), end_lineno: s.endLineno, end_offset: s.endCol < 0 ? s.endCol + 1 : charOffset(e.text, s.endCol), text: e.text };
+  }
   if (e.atEnd) {
     // pegen's ENDMARKER error position: the last line, just past its end
     const body = src.endsWith('\n') ? src.slice(0, -1) : src;

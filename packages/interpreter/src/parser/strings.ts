@@ -113,10 +113,11 @@ function parseFieldExpression(host: FStringHost, parent: Token, exprText: string
     start: t.start,
     end: t.end,
   }));
+  const wrapped = '(' + exprText + ')';
   try {
     return host.parseFStringTokens(toks, false);
   } catch (x) {
-    if (x !== FAIL) throw prefixed(x);
+    if (x !== FAIL) throw prefixed(x, wrapped, startLine);
   }
   // Errors: CPython reports them at the columns of the "(expr)" string itself,
   // on the real line numbers; run the invalid_* pass on tokens placed that way.
@@ -125,14 +126,19 @@ function parseFieldExpression(host: FStringHost, parent: Token, exprText: string
   try {
     host.parseFStringTokens(raw, true);
   } catch (x) {
-    if (x !== FAIL) throw prefixed(x);
+    if (x !== FAIL) throw prefixed(x, wrapped, startLine);
   }
   const t = raw[Math.min(raw.length - 1, Math.max(firstFurthest, host.subFurthest))]!;
-  throw new RaisedError('SyntaxError', 'f-string: invalid syntax', { lineno: t.lineno, col: t.col, endLineno: t.endLineno, endCol: t.endCol });
+  const text = (wrapped.split('\n')[t.lineno - startLine] ?? '') + '\n';
+  throw new RaisedError('SyntaxError', 'f-string: invalid syntax', { lineno: t.lineno, col: t.col, endLineno: t.endLineno, endCol: t.endCol }, null, false, text);
 }
 
-function prefixed(x: unknown): unknown {
-  if (x instanceof RaisedError && !x.msg.startsWith('f-string')) return new RaisedError(x.type, 'f-string: ' + x.msg, x.span, x.ready);
+function prefixed(x: unknown, wrapped: string, startLine: number): unknown {
+  if (x instanceof RaisedError && !x.msg.startsWith('f-string')) {
+    // CPython's SyntaxError.text is then the line of the wrapped "(expr)" source
+    const line = (wrapped.split('\n')[x.span.lineno - startLine] ?? '') + '\n';
+    return new RaisedError(x.type, 'f-string: ' + x.msg, x.span, x.ready, x.atEnd, line);
+  }
   return x;
 }
 
