@@ -206,14 +206,15 @@ export function listSlice(ctx: ObjContext, l: number, start: number, stop: numbe
 
 // ------------------------------------------------------------------ the array
 
-/** A zeroed item array of capacity `cap`; returns ob_item (block + 4) or 0. */
-function allocArray(ctx: ObjContext, cap: number): number {
+/** An item array of capacity `cap` whose slots from `zeroFrom` on are 0 (the
+ *  caller fills the ones before); returns ob_item (block + 4) or 0. */
+function allocArray(ctx: ObjContext, cap: number, zeroFrom = 0): number {
   const b = ctx.heap.malloc(listArrayBlockSize(cap), 0);
   if (b === 0) return 0;
   const heap = ctx.heap;
   heap.ensure(b + listArrayBlockSize(cap));
   heap.u32[b >>> 2] = cap;
-  heap.u32.fill(0, (b >>> 2) + 1, (b >>> 2) + 1 + cap);
+  heap.u32.fill(0, (b >>> 2) + 1 + zeroFrom, (b >>> 2) + 1 + cap);
   return b + LIST_ARRAY_HEADER;
 }
 
@@ -240,13 +241,13 @@ function resizeLockHeld(ctx: ObjContext, l: number, newsize: number, oldsize: nu
   const old = heap.u32[(l + LIST_ITEM) >>> 2]!;
   let arr = 0;
   if (newAllocated > 0) {
-    arr = allocArray(ctx, newAllocated);
+    const keep = oldsize < newsize ? oldsize : newsize;
+    arr = allocArray(ctx, newAllocated, keep);
     if (arr === 0) return false;
     const s = itemWords(ctx, l);
-    const u32 = ctx.heap.u32;
-    const keep = oldsize < newsize ? oldsize : newsize;
-    const d = arr >>> 2;
-    for (let k = 0; k < keep; k++) u32[d + k] = u32[s + k]!;
+    // A bulk copy is safe here: the new array is not published yet, and no other
+    // thread writes the old one (we hold the lock); readers only read it.
+    ctx.heap.u32.copyWithin(arr >>> 2, s, s + keep);
   }
   const i32 = ctx.heap.i32;
   // Capacity first: a reader bounds-checks against the array it loaded, never
