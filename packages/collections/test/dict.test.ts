@@ -5,7 +5,7 @@
 // popitem order, lock-free get/contains/len, cross-type keys, re-entrancy.
 import { describe, expect, it } from 'vitest';
 import {
-  PyExc, boolFrom, dictClear, dictContains, dictDelItem, dictGetRef, dictItems, dictLen, dictNew, dictPop,
+  PyExc, boolFrom, dictClear, dictContains, dictDelItem, dictGetRef, dictItems, dictIterNext, dictLen, dictNew, dictPop,
   dictPopItem, dictSetDefault, dictSetItem, dictTableSize, dictUpdate, floatNew, intFromNumber, setNew, strFromJs,
 } from '@pynogil/collections';
 import { newEnv, python, rng } from './shared-env.js';
@@ -142,5 +142,22 @@ describe('dict vs python3', () => {
     const c = ctx.newObject(16, ctx.tObject);
     expect(dictSetItem(t, d, c, c)).toEqual(new PyExc('ValueError', 'boom'));
     expect(dictGetRef(t, d, c)).toEqual(new PyExc('ValueError', 'boom'));
+  });
+});
+
+describe('dict iteration', () => {
+  it('dictIterNext visits the items in insertion order, skipping deleted entries', () => {
+    const { ctx, t } = newEnv();
+    const d = dictNew(t);
+    for (let i = 0; i < 30; i++) { const k = intFromNumber(ctx, 1000 + i) as number; dictSetItem(t, d, k, k); ctx.decref(k); }
+    for (let i = 0; i < 30; i += 3) { const k = intFromNumber(ctx, 1000 + i) as number; dictDelItem(t, d, k); ctx.decref(k); }
+    const out = [0, 0];
+    const seen: string[] = [];
+    for (let pos = 0; (pos = dictIterNext(t, d, pos, out)) >= 0;) {
+      seen.push(ctx.reprOf(out[0]!) as string);
+      ctx.decref(out[0]!);
+      ctx.decref(out[1]!);
+    }
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 !== 0).map((i) => String(1000 + i)));
   });
 });

@@ -4,7 +4,7 @@
 // cross-type equality (1 == 1.0 == True), and the re-entrancy restart.
 import { describe, expect, it } from 'vitest';
 import {
-  SetTableModel, frozensetHash, hashToPyInt, intFromNumber, floatNew, keyHash, setAdd, setClear, setContains,
+  SetTableModel, frozensetHash, hashToPyInt, intFromNumber, floatNew, keyHash, setAdd, setClear, setContains, setIterNext,
   setDiscard, setItems, setLen, setNew, setPop, setTableState, strFromJs, boolFrom, PyExc,
 } from '@pynogil/collections';
 import { newEnv, python, rng } from './shared-env.js';
@@ -133,5 +133,19 @@ describe('set vs python3', () => {
     const c = mk();
     t.protocol.hashOf = (_p, out, off) => { out[off] = 42; out[off + 1] = 0; return null; };
     expect(setAdd(t, so, c)).toEqual(new PyExc('ValueError', 'boom'));
+  });
+});
+
+describe('set iteration', () => {
+  it('setIterNext visits the keys in repr order', () => {
+    const { ctx, t } = newEnv();
+    const so = setNew(t);
+    for (let i = 0; i < 40; i++) { const k = intFromNumber(ctx, (i * 7919) % 1000) as number; setAdd(t, so, k); ctx.decref(k); }
+    const seen: number[] = [];
+    const out = [0];
+    for (let pos = 0; (pos = setIterNext(t, so, pos, out)) >= 0;) { seen.push(out[0]!); ctx.decref(out[0]!); }
+    const snap = setItems(t, so);
+    expect(seen).toEqual(snap);
+    for (const k of snap) ctx.decref(k);
   });
 });

@@ -508,3 +508,32 @@ export function dictSizeof(ctx: TableCtx, d: number): number {
   const dk = keysOf(ctx, d);
   return DICT_SIZE + (dk === 0 ? 0 : keysBlockSize(Math.log2(keysMask(ctx.u8, dk) + 1)));
 }
+
+/**
+ * One step of `for k, v in d.items()` (dictiter_iternextitem): the first live
+ * entry at or after entry position `pos` of d's current table. Writes new
+ * references to its key and value into out[0], out[1] and returns the position
+ * to continue from, or -1 at the end. The caller keeps CPython's check: if
+ * len(d) differs from its value when the iteration started, raise
+ * RuntimeError('dictionary changed size during iteration').
+ */
+export function dictIterNext(ctx: TableCtx, d: number, pos: number, out: number[]): number {
+  ctx.ensure(d + DICT_SIZE);
+  ctx.lock(d);
+  const dk = keysOf(ctx, d);
+  const n = dk === 0 ? 0 : keysNentries(ctx.i32, dk);
+  for (let i = pos; i < n; i++) {
+    const e = entryAt(ctx.u8, dk, i);
+    const v = entryValue(ctx.i32, e);
+    if (v === 0) continue;
+    const k = entryKey(ctx.i32, e);
+    ctx.incref(k);
+    ctx.incref(v);
+    ctx.unlock(d);
+    out[0] = k;
+    out[1] = v;
+    return i + 1;
+  }
+  ctx.unlock(d);
+  return -1;
+}

@@ -415,3 +415,27 @@ export function setTableState(ctx: TableCtx, so: number): { mask: number; fill: 
   ctx.ensure(so + SET_STRUCT_SIZE);
   return { mask: maskOf(ctx, so), fill: ctx.i32[(so + SET_FILL) >>> 2]!, used: setLen(ctx, so) };
 }
+
+/**
+ * One step of `for k in s` (setiter_iternext): the first active slot at or
+ * after `pos` of the current table; writes a new reference to its key into
+ * out[0] and returns the slot to continue from, or -1 at the end. The caller
+ * raises RuntimeError('Set changed size during iteration') when len(s) differs
+ * from its value at the start, as CPython does.
+ */
+export function setIterNext(ctx: TableCtx, so: number, pos: number, out: number[]): number {
+  ctx.ensure(so + SET_STRUCT_SIZE);
+  ctx.lock(so);
+  const table = tableOf(ctx, so);
+  const mask = maskOf(ctx, so);
+  for (let j = pos; j <= mask; j++) {
+    const k = slotKey(ctx.i32, table, j);
+    if (k === 0 || k === SET_DUMMY_KEY) continue;
+    ctx.incref(k);
+    ctx.unlock(so);
+    out[0] = k;
+    return j + 1;
+  }
+  ctx.unlock(so);
+  return -1;
+}
