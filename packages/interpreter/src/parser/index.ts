@@ -132,7 +132,7 @@ function parseUnguarded(source: string, filename: string, mode: ParseMode): Pars
       return lexError();
     }
   }
-  return { ok: false, error: toPyError(raised, src, filename) };
+  return { ok: false, error: toPyError(raised, src, filename, tokens, far) };
 }
 
 function spanOf(t: Token): ErrorSpan {
@@ -181,7 +181,44 @@ function charOffset(line: string | null, col: number): number {
   return chars + 1 + Math.max(0, col - bytes);
 }
 
-function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError {
+/**
+ * SyntaxError.text as _PyPegen_raise_error_known_location finds it for a string
+ * source: when the tokenizer has already moved past the error line, that line
+ * alone without its newline (get_error_line_from_tokenizer_buffers); otherwise the
+ * tokenizer's current buffer, which starts at the first physical line of a
+ * multi-line string or backslash-continued line that runs into the error line.
+ */
+function errorText(src: string, tokens: Token[], lineno: number, far: number): string | null {
+  const line = lineText(src, lineno);
+  if (line === null) return null;
+  const farTok = tokens[Math.min(far, tokens.length - 1)];
+  if (farTok !== undefined && farTok.kind !== TokenKind.ENDMARKER && farTok.kind !== TokenKind.DEDENT && farTok.endLineno > lineno) {
+    return line.endsWith('\n') ? line.slice(0, -1) : line;
+  }
+  let start = lineno;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const t of tokens) {
+      if (t.lineno >= start) break;
+      if (t.kind === TokenKind.STRING && t.endLineno >= start && t.endLineno <= lineno) {
+        start = t.lineno;
+        changed = true;
+        break;
+      }
+    }
+    const prev = start > 1 ? lineText(src, start - 1) : null;
+    if (prev !== null && /\\\n$/.test(prev)) {
+      start--;
+      changed = true;
+    }
+  }
+  if (start === lineno) return line;
+  let text = '';
+  for (let l = start; l <= lineno; l++) text += lineText(src, l) ?? '';
+  return text;
+}
+
+function toPyError(e: RaisedError, src: string, filename: string, tokens: Token[] | null = null, far = 0): PySyntaxError {
   if (e.ready !== null) return { ...e.ready, filename };
   if (e.type === 'MemoryError' || e.type === 'RecursionError') {
     return { type: e.type, msg: e.msg, filename, lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: null };
@@ -215,6 +252,6 @@ function toPyError(e: RaisedError, src: string, filename: string): PySyntaxError
     type: e.type, msg: e.msg, filename,
     lineno: s.lineno, offset: s.col < 0 ? s.col + 1 : charOffset(text, s.col),
     end_lineno: s.endLineno, end_offset: endOffset,
-    text,
+    text: tokens === null ? text : errorText(src, tokens, s.lineno, far),
   };
 }

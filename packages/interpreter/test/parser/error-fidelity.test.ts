@@ -3,7 +3,7 @@
 // token inserted; the SyntaxError (type, message, lineno, offset, end_lineno,
 // end_offset) must be python3's. Exact agreement on every mutation is not the
 // bar (the rarer invalid_* rules are not all ported, see docs/internals/parser.md);
-// the test pins the agreement rate so that a regression shows. Deterministic:
+// the test pins the agreement rate (100% when written) so that a regression shows. Deterministic:
 // fixed seed, fixed files, one python3 process.
 import { test, expect } from 'vitest';
 import fs from 'node:fs';
@@ -54,23 +54,23 @@ for src in json.load(sys.stdin):
     try:
         compile(src, '<x>', 'exec', 0x400); out.append(None)
     except SyntaxError as e:
-        out.append([type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset])
+        out.append([type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text])
     except Exception as e:
         out.append([type(e).__name__, str(e)])
 print(json.dumps(out))
 `;
 
-test('errors of mutated stdlib code match python3 (>= 98% exactly)', () => {
+test('errors of mutated stdlib code match python3 (>= 99% exactly)', () => {
   const cases = mutations(500, 20261125);
   const expected = JSON.parse(execFileSync('python3', ['-c', PY], { input: JSON.stringify(cases), maxBuffer: 1 << 26 }).toString()) as unknown[];
   const bad: string[] = [];
   cases.forEach((src, i) => {
     const r = parse(src);
-    const ours = r.ok ? null : [r.error.type, r.error.msg, r.error.lineno, r.error.offset, r.error.end_lineno, r.error.end_offset];
+    const ours = r.ok ? null : [r.error.type, r.error.msg, r.error.lineno, r.error.offset, r.error.end_lineno, r.error.end_offset, r.error.text];
     if (JSON.stringify(ours) !== JSON.stringify(expected[i])) {
       bad.push(`ours ${JSON.stringify(ours)}\n  CPython ${JSON.stringify(expected[i])}\n  in ${JSON.stringify(src.slice(0, 300))}`);
     }
   });
   const rate = 1 - bad.length / cases.length;
-  expect(rate, `${bad.length} of ${cases.length} differ:\n${bad.slice(0, 8).join('\n')}`).toBeGreaterThanOrEqual(0.98);
+  expect(rate, `${bad.length} of ${cases.length} differ:\n${bad.slice(0, 8).join('\n')}`).toBeGreaterThanOrEqual(0.99);
 });

@@ -309,4 +309,13 @@ export const INVALID_PROGRAMS: readonly string[] = [
   "a, *b, *c = d",
   "f(**a, *b, c)",
   "f(a, *b, c=1, *d, e)",
+  // SyntaxError.text from the tokenizer buffer (multi-line strings, continuations)
+  "f(a b,\n c)",
+  "f(a,\n b c,\n d)",
+  "f(a,\n b c)",
+  "x = [1,\n 2 3]\n",
+  "x = \"\"\"a\nb\"\"\" y\n",
+  "x = \"\"\"a\nb\"\"\" + (y\nz)\n",
+  "x = 1 \\\n + 2 3\n",
+  "x = 1 2 \\\n + 3\n",
 ];
