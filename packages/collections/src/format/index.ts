@@ -10,3 +10,7 @@ export { formatInt, formatBool, formatFloatSpec, formatComplex, formatStr, compl
 export { printfStr, printfBytes } from './printf.js';
 export { reprArg, strArg, asciiArg, bytesRepr, asciiEscape } from './repr.js';
 export { formatValue } from './format-value.js';
+export {
+  MarkupIterator, parseFormatString, strFormat, strFormatMap, fieldNameSplit,
+  type MarkupChunk, type FieldStep, type FormatCallArgs,
+} from './format-string.js';

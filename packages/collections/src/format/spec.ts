@@ -8,6 +8,7 @@
 // Errors are returned as values with CPython's exact texts.
 
 import { PyExc } from '../numeric/errors.js';
+import { unicodeDecimalValue } from '../numeric/text.js';
 
 /** A parsed format spec. `width`/`precision` are -1 when absent. */
 export interface FormatSpec {
@@ -34,7 +35,8 @@ export interface FormatSpec {
 const MAX_SSIZE = 9223372036854775807n;
 
 const isAlign = (c: string | undefined): boolean => c === '<' || c === '>' || c === '=' || c === '^';
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+/** Py_UNICODE_TODECIMAL: any Unicode decimal digit counts (format(1, '\u0665') pads to 5). */
+const digitOf = (c: string | undefined): number => (c === undefined ? -1 : unicodeDecimalValue(c.codePointAt(0)!));
 
 /** "\x1"-style rendering of a type code in error messages. */
 export function codeForMessage(c: string): string {
@@ -95,8 +97,8 @@ export function parseFormatSpec(
   const readInt = (): number | null | PyExc => {
     const start = pos;
     let v = 0n;
-    while (isDigit(cps[pos])) {
-      v = v * 10n + BigInt(cps[pos]!.charCodeAt(0) - 48);
+    for (let d = digitOf(cps[pos]); d >= 0; d = digitOf(cps[pos])) {
+      v = v * 10n + BigInt(d);
       if (v > MAX_SSIZE) return new PyExc('ValueError', 'Too many decimal digits in format string');
       pos++;
     }

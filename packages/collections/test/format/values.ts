@@ -74,11 +74,16 @@ export const testHooks: FormatHooks = {
       const item = cps[i < 0 ? i + cps.length : i];
       return item !== undefined ? { t: 'str', v: item } : new PyExc('IndexError', 'string index out of range');
     }
+    if (c.t === 'tuple') return new PyExc('TypeError', `tuple indices must be integers or slices, not ${key.t}`);
+    if (c.t === 'str') return new PyExc('TypeError', `string indices must be integers, not '${key.t}'`);
     return new PyExc('TypeError', `'${c.t === 'obj' ? c.type : c.t}' object is not subscriptable`);
   },
   getattr(o, name) {
     if ((o.t === 'complex') && (name === 'real' || name === 'imag')) return { t: 'float', v: name === 'real' ? o.re : o.im };
-    if ((o.t === 'int') && (name === 'real' || name === 'numerator')) return o;
+    if ((o.t === 'int' || o.t === 'float') && name === 'real') return o;
+    if (o.t === 'int' && name === 'numerator') return o;
+    if (o.t === 'int' && name === 'imag') return { t: 'int', v: 0 };
+    if (o.t === 'float' && name === 'imag') return { t: 'float', v: 0 };
     const tn = o.t === 'obj' ? o.type : o.t;
     return new HostExc({ type: 'AttributeError', message: `'${tn}' object has no attribute '${name}'` });
   },
