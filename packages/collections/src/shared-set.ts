@@ -16,7 +16,10 @@ function check<T>(r: T | PyExc): T {
 }
 
 interface Held { ctx: ObjContext; ptr: number }
-const finalizer = new FinalizationRegistry<Held>((h) => h.ctx.decref(h.ptr));
+// A wrapper collected after its thread left the runtime (tid 0) drops nothing:
+// the reference leaks rather than touching a runtime this thread has left
+// (call release() before the thread exits).
+const finalizer = new FinalizationRegistry<Held>((h) => { if (h.ctx.rc.tid !== 0) h.ctx.decref(h.ptr); });
 
 export class SharedSet implements SharedContainer, Iterable<SharedValue> {
   readonly ptr: number;
