@@ -7,8 +7,6 @@ import { render, runOracle, FIELDS, type Rendered } from './render.js';
 import { SNIPPETS } from './snippets.js';
 
 export const KNOWN = new Map<string, string>([
-  ['with a as b, c:\n  d()\n', 'exit block copy (extend_block) differs for nested with'],
-  ['def f():\n  with a:\n    return 1\n', 'location of the unreachable-tail NOPs after return inside with'],
 ]);
 
 describe('codegen snippets vs python3', () => {

@@ -43,6 +43,8 @@ export interface AssembleInput {
   /** localsplus indices of the cell variables */
   cellIndices: number[];
   nfreevars: number;
+  /** every block of the unit in allocation order (CPython's b_list, reversed) */
+  allBlocks: () => Block[];
 }
 
 export interface Assembled {
@@ -456,7 +458,8 @@ function isExitWithoutLineno(b: Block): boolean {
 /** duplicate_exits_without_lineno */
 function duplicateExitsWithoutLineno(inp: AssembleInput): void {
   const entry = inp.entry;
-  for (let b: Block | null = entry; b !== null; b = b.next) {
+  // u_blocks / b_list order: most recently allocated block first
+  for (const b of inp.allBlocks().slice().reverse()) {
     const last = b.last();
     if (last !== null && isJump(last.op)) {
       const target = last.target!;

@@ -98,6 +98,7 @@ export class Codegen {
       flags,
       cellIndices,
       nfreevars: scope.freevars.length,
+      allBlocks: () => u.blocks,
     });
     return new CodeObject(
       scope.codeName, scope.qualname, this.opts.filename, u.firstLineno,
@@ -681,6 +682,7 @@ export class Codegen {
   /** compiler_with_except_finish */
   private withExceptFinish(cleanup: ReturnType<Unit['newBlock']>): void {
     const u = this.u;
+    this.unsetLoc();
     const exit = u.newBlock();
     this.jump(O.POP_JUMP_IF_TRUE, exit);
     u.nextBlock();
