@@ -4,22 +4,22 @@
 import { execFileSync } from 'node:child_process';
 import { createHeap, type ThreadHeap } from '@pynogil/allocator';
 import { startRefcount, type ThreadContext } from '@pynogil/refcount';
-import { startCollections, tablesOf, type ObjContext, type TableHost } from '@pynogil/collections';
+import { startCollections, tablesOf, type HashKey, type ObjContext, type TableHost } from '@pynogil/collections';
 
 export interface Env { heap: ThreadHeap; rc: ThreadContext; ctx: ObjContext; t: TableHost }
 
-export function newEnv(maximumPages = 4096): Env {
+export function newEnv(maximumPages = 4096, hashKey?: HashKey): Env {
   const heap = createHeap({ maximumPages });
   const rc = startRefcount(heap);
-  const ctx = startCollections(heap, rc);
+  const ctx = startCollections(heap, rc, hashKey ? { hashKey } : {});
   return { heap, rc, ctx, t: tablesOf(ctx) };
 }
 
 /** Runs `script` in python3 with `input` as JSON on stdin; returns parsed JSON stdout. */
-export function python<T>(script: string, input: unknown): T {
+export function python<T>(script: string, input: unknown, seed = 0): T {
   const out = execFileSync('python3', ['-c', script], {
     input: JSON.stringify(input),
-    env: { ...process.env, PYTHONHASHSEED: '0' },
+    env: { ...process.env, PYTHONHASHSEED: String(seed) },
     maxBuffer: 256 * 1024 * 1024,
   });
   return JSON.parse(out.toString('utf8')) as T;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   STR_ASCII_DATA, STR_COMPACT_DATA, STR_STATE, STR_STATE_ASCII, hashToPyInt, strCodePointAt, strCompare, strConcat,
-  strData, strEq, strFromJs, strHash, strKindOf, strLength, strSlice, strToJs,
+  hashKeyFromSeed, strData, strEq, strFromJs, strHash, strKindOf, strLength, strSlice, strToJs,
 } from '@pynogil/collections';
 import { newEnv, python, rng } from './shared-env.js';
 
@@ -88,5 +88,18 @@ describe('str vs python3', () => {
       // NUL terminator of the kind's width.
       for (let k = 0; k < kind; k++) expect(t.u8[d + n * kind + k]).toBe(0);
     }
+  });
+});
+
+describe('str hash under PYTHONHASHSEED=123', () => {
+  it('uses the interpreter key stored in the heap', () => {
+    const { t } = newEnv(4096, hashKeyFromSeed(123));
+    const strs = ['', 'a', 'hello', 'é'.repeat(40), '€uro', '😀x', 'x'.repeat(100)];
+    const exp = python<string[]>('import sys, json\nprint(json.dumps([str(hash(s)) for s in json.load(sys.stdin)]))', strs, 123);
+    const H = new Uint32Array(2);
+    strs.forEach((s, i) => {
+      strHash(t, strFromJs(t, s), H, 0);
+      expect(String(hashToPyInt(H[0]!, H[1]!))).toBe(exp[i]);
+    });
   });
 });
