@@ -327,6 +327,8 @@ export class ExpressionParser extends AtomParser {
           this.fail();
         }
         this.pos++;
+        // invalid_parameters: param_maybe_default+ '/' a='*'
+        if (this.checkInvalid && this.isOp('*')) this.raiseAt('expected comma between / and *', this.tok);
         slashSeen = true;
         posonly.push(...args);
         args = [];
@@ -376,7 +378,8 @@ export class ExpressionParser extends AtomParser {
           args.push(p);
           if (dflt !== null) defaults.push(dflt);
           else if (defaults.length > 0) {
-            if (this.checkInvalid) this.raiseAt('non-default argument follows default argument', p);
+            // param_no_default needs the parameter to end here (',' or the closer)
+            if (this.checkInvalid && (this.isOp(',') || this.isOp(close))) this.raiseAt('non-default argument follows default argument', p);
             this.fail();
           }
         }

@@ -318,4 +318,7 @@ export const INVALID_PROGRAMS: readonly string[] = [
   "x = \"\"\"a\nb\"\"\" + (y\nz)\n",
   "x = 1 \\\n + 2 3\n",
   "x = 1 2 \\\n + 3\n",
+  "def f(a, b=1, c.d): pass",
+  "def f(a, / *b): pass",
+  "def f(a, b=1, /, c.d=2, e): pass",
 ];
