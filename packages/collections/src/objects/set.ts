@@ -124,7 +124,11 @@ const ABSENT = -1;
 /** Compares the stored key k (hash already equal) with `key`, lock held; the
  *  lock is released around user code. true/false, ERROR, or RESTART. */
 const RESTART = 2;
-function cmpLockHeld(ctx: TableCtx, so: number, table: number, j: number, k: number, key: number): boolean | typeof ERROR | typeof RESTART {
+/** `trustHit`: set_add_entry takes an equal answer even if the table changed
+ *  meanwhile; set_lookkey checks for a change first (CPython 3.11's order). */
+function cmpLockHeld(
+  ctx: TableCtx, so: number, table: number, j: number, k: number, key: number, trustHit: boolean,
+): boolean | typeof ERROR | typeof RESTART {
   const eq = keyEqNoCallback(ctx, k, key);
   if (eq !== NEEDS_LOCK) return eq;
   ctx.incref(k);
@@ -133,9 +137,9 @@ function cmpLockHeld(ctx: TableCtx, so: number, table: number, j: number, k: num
   ctx.lock(so);
   ctx.decref(k);
   if (typeof r !== 'boolean') { lookupError = r; return ERROR; }
-  if (r) return true;
+  if (r && trustHit) return true;
   if (tableOf(ctx, so) !== table || slotKey(ctx.i32, table, j) !== k) return RESTART;
-  return false;
+  return r;
 }
 
 /** set_lookkey: the slot of `key` in the current table, ABSENT or ERROR. Lock held. */
@@ -154,7 +158,7 @@ function lookkeyLockHeld(ctx: TableCtx, so: number, key: number, hlo: number, hh
         if (k === 0) return ABSENT;
         if (k === key) return j;
         if (k !== SET_DUMMY_KEY && slotHashLo(ctx.u32, table, j) === hlo && slotHashHi(ctx.u32, table, j) === hhi) {
-          const c = cmpLockHeld(ctx, so, table, j, k, key);
+          const c = cmpLockHeld(ctx, so, table, j, k, key, false);
           if (c === ERROR) return ERROR;
           if (c === RESTART) continue restart;
           if (c) return j;
@@ -202,7 +206,7 @@ function addEntryLockHeld(ctx: TableCtx, so: number, key: number, hlo: number, h
         }
         if (slo === hlo && shi === hhi && k !== SET_DUMMY_KEY) {
           if (k === key) return null;
-          const c = cmpLockHeld(ctx, so, table, j, k, key);
+          const c = cmpLockHeld(ctx, so, table, j, k, key, true);
           if (c === ERROR) return lookupError;
           if (c === RESTART) continue restart;
           if (c) return null;
