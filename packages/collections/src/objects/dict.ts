@@ -35,7 +35,6 @@ import {
   PYDICT_LOG_MINSIZE, setEntryKey, setEntryValue, usableFraction,
 } from '../hashtable-dict.js';
 import { keyEqNoCallback, keyHash, NEEDS_LOCK } from '../hashtable-keys.js';
-import { IMMORTAL_LOCAL, OB_REF_LOCAL } from '@pynogil/refcount';
 import type { PyExc } from '../numeric/errors.js';
 import type { TableCtx } from '../protocol.js';
 import { DICT_KEYS, DICT_SIZE, DICT_USED, DICT_VALUES, DICT_VERSION, DK_INDICES, DK_LOG2_SIZE, DK_NENTRIES } from '../layout.js';
@@ -159,11 +158,6 @@ function getRefLockFree(ctx: TableCtx, d: number, key: number, hlo: number, hhi:
       if (hit) {
         const v = entryValue(ctx.i32, e);
         if (v === 0) return RETRY;
-        // An immortal value needs neither a count nor re-validation: it is never
-        // freed, and having been stored in a table we reached during this call it
-        // was d[key] at some moment of the call (a stale table is a snapshot
-        // taken when it was replaced, after we loaded it).
-        if (ctx.u32[(v + OB_REF_LOCAL) >>> 2] === IMMORTAL_LOCAL) return wantValue ? v : 1;
         const kw = (d + DICT_KEYS) >>> 2;
         if (!wantValue) {
           return loadPtrSeqCst(ctx.i32, kw) === dk && entryKeySeqCst(ctx.i32, e) === k ? 1 : RETRY;
