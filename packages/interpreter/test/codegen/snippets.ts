@@ -96,3 +96,12 @@ SNIPPETS.push(
   'if not a in b: pass\n',
   'x = 5 // 0\n',
 );
+SNIPPETS.push(
+  'async def f():\n  async with a as b, c:\n    await d()\n',
+  'async def f():\n  async for x in y:\n    g(x)\n  else:\n    h()\n',
+  'async def f():\n  return [x async for x in y if x]\n',
+  'async def f():\n  return {x: 1 for x in y async for z in x}\n',
+  'async def f():\n  return (x async for x in y)\n',
+  'async def f():\n  async for x in y:\n    break\n',
+  'async def f():\n  async with a:\n    return 1\n',
+);

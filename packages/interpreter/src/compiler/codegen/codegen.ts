@@ -413,7 +413,11 @@ export class Codegen {
         this.withStmt(s, 0);
         return;
       case 'AsyncWith':
+        this.asyncWith(s, 0);
+        return;
       case 'AsyncFor':
+        this.asyncFor(s);
+        return;
       case 'Match':
       case 'TryStar':
         this.unsupported(s._type);
@@ -677,6 +681,76 @@ export class Codegen {
     this.op(O.WITH_EXCEPT_START);
     this.withExceptFinish(cleanup);
     u.useNext(exit);
+  }
+
+  /** compiler_async_with */
+  private asyncWith(s: Node, pos: number): void {
+    const u = this.u;
+    if (u.kind !== SK.AsyncFunction) this.error("'async with' outside async function");
+    const item = s.items[pos] as Node;
+    const block = u.newBlock();
+    const final = u.newBlock();
+    const exit = u.newBlock();
+    const cleanup = u.newBlock();
+    this.expr(item.context_expr);
+    this.op(O.BEFORE_ASYNC_WITH);
+    this.op(O.GET_AWAITABLE, 1);
+    this.loadConst(null);
+    this.yieldFrom(true);
+    this.jump(O.SETUP_WITH, final);
+    u.useNext(block);
+    this.pushFBlock(FB.AsyncWith, block, final, s);
+    if (item.optional_vars !== null) this.expr(item.optional_vars);
+    else this.op(O.POP_TOP);
+    pos++;
+    if (pos === s.items.length) this.stmts(s.body);
+    else this.asyncWith(s, pos);
+    this.popFBlock();
+    this.op(O.POP_BLOCK);
+    this.setLoc(s);
+    this.callExitWithNones();
+    this.op(O.GET_AWAITABLE, 2);
+    this.loadConst(null);
+    this.yieldFrom(true);
+    this.op(O.POP_TOP);
+    this.jump(O.JUMP, exit);
+    u.useNext(final);
+    this.jump(O.SETUP_CLEANUP, cleanup);
+    this.op(O.PUSH_EXC_INFO);
+    this.op(O.WITH_EXCEPT_START);
+    this.op(O.GET_AWAITABLE, 2);
+    this.loadConst(null);
+    this.yieldFrom(true);
+    this.withExceptFinish(cleanup);
+    u.useNext(exit);
+  }
+
+  /** compiler_async_for */
+  private asyncFor(s: Node): void {
+    const u = this.u;
+    if (u.kind !== SK.AsyncFunction) this.error("'async for' outside async function");
+    const start = u.newBlock();
+    const except = u.newBlock();
+    const end = u.newBlock();
+    this.expr(s.iter);
+    this.op(O.GET_AITER);
+    u.useNext(start);
+    this.pushFBlock(FB.ForLoop, start, end);
+    this.jump(O.SETUP_FINALLY, except);
+    this.op(O.GET_ANEXT);
+    this.loadConst(null);
+    this.yieldFrom(true);
+    this.op(O.POP_BLOCK);
+    this.expr(s.target);
+    this.stmts(s.body);
+    this.unsetLoc();
+    this.jump(O.JUMP, start);
+    this.popFBlock();
+    u.useNext(except);
+    this.setLoc(s.iter);
+    this.op(O.END_ASYNC_FOR);
+    this.stmts(s.orelse);
+    u.useNext(end);
   }
 
   /** compiler_with_except_finish */
@@ -1584,11 +1658,69 @@ export class Codegen {
     }
   }
 
+  private compElement(elt: Node, val: Node | null, type: string, depth: number): void {
+    switch (type) {
+      case 'GeneratorExp':
+        this.expr(elt);
+        this.yieldOp();
+        this.op(O.POP_TOP);
+        break;
+      case 'ListComp':
+        this.expr(elt);
+        this.op(O.LIST_APPEND, depth + 1);
+        break;
+      case 'SetComp':
+        this.expr(elt);
+        this.op(O.SET_ADD, depth + 1);
+        break;
+      default:
+        this.expr(elt);
+        this.expr(val!);
+        this.op(O.MAP_ADD, depth + 1);
+    }
+  }
+
+  /** compiler_async_comprehension_generator */
+  private asyncCompGenerator(gens: Node[], genIndex: number, depth: number, elt: Node, val: Node | null, type: string): void {
+    const u = this.u;
+    const start = u.newBlock();
+    const except = u.newBlock();
+    const ifCleanup = u.newBlock();
+    const gen = gens[genIndex]!;
+    if (genIndex === 0) {
+      u.argcount = 1;
+      u.addOp(O.LOAD_FAST, 0);
+    } else {
+      this.expr(gen.iter);
+      this.op(O.GET_AITER);
+    }
+    u.useNext(start);
+    this.pushFBlock(FB.AsyncComprehensionGenerator, start, null);
+    this.jump(O.SETUP_FINALLY, except);
+    this.op(O.GET_ANEXT);
+    this.loadConst(null);
+    this.yieldFrom(true);
+    this.op(O.POP_BLOCK);
+    this.expr(gen.target);
+    for (const cond of gen.ifs as Node[]) this.jumpIf(cond, ifCleanup, false);
+    depth++;
+    if (++genIndex < gens.length) this.compGenerator(gens, genIndex, depth, elt, val, type);
+    if (genIndex >= gens.length) this.compElement(elt, val, type, depth);
+    u.useNext(ifCleanup);
+    this.jump(O.JUMP, start);
+    this.popFBlock();
+    u.useNext(except);
+    this.op(O.END_ASYNC_FOR);
+  }
+
   /** compiler_sync_comprehension_generator */
   private compGenerator(gens: Node[], genIndex: number, depth: number, elt: Node, val: Node | null, type: string): void {
     const u = this.u;
     const gen = gens[genIndex]!;
-    if (gen.is_async !== 0) this.unsupported('async comprehension');
+    if (gen.is_async !== 0) {
+      this.asyncCompGenerator(gens, genIndex, depth, elt, val, type);
+      return;
+    }
     let start: ReturnType<Unit['newBlock']> | null = u.newBlock();
     const ifCleanup = u.newBlock();
     const anchor = u.newBlock();
