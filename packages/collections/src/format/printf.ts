@@ -162,6 +162,7 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
       else break;
     }
     let width = -1;
+    let afterDigits = false; // the conversion character directly follows width/precision digits
     if (fmt.charCodeAt(i) === 42) {
       const v = nextArg(st);
       if (v instanceof PyExc) return v;
@@ -184,10 +185,12 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
         any = true;
       }
       if (any) width = w > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(w);
+      afterDigits = any;
     }
     let prec = -1;
     if (fmt.charCodeAt(i) === 46) {
       i++;
+      afterDigits = false;
       if (fmt.charCodeAt(i) === 42) {
         const v = nextArg(st);
         if (v instanceof PyExc) return v;
@@ -197,6 +200,7 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
         i++;
       } else {
         let p = 0n;
+        const precStart = i;
         for (; i < n; i++) {
           const d = fmt.charCodeAt(i) - 48;
           if (d < 0 || d > 9) break;
@@ -204,11 +208,15 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
           p = p * 10n + BigInt(d);
         }
         prec = p > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(p);
+        afterDigits = i > precStart;
       }
     }
     if (i < n) {
       const c = fmt[i];
-      if (c === 'h' || c === 'l' || c === 'L') i++;
+      if (c === 'h' || c === 'l' || c === 'L') {
+        i++;
+        afterDigits = false;
+      }
     }
     if (i >= n) return new PyExc('ValueError', 'incomplete format');
     const chIndex = i;
@@ -220,7 +228,15 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
     const piece = convert(ch, v, flags, width, prec, hooks, mode);
     if (isFmtError(piece)) {
       if (piece === UNSUPPORTED) {
-        const shown = cp >= 32 && cp <= 126 ? ch : '?';
+        // str: printable ASCII (31..126) as is, else '?'. bytes: the byte as a
+        // character, except that for bytes >= 0x80 CPython's message formatting
+        // fails with OverflowError
+        // (CPython reads the character as a signed char unless it came out of
+        // a width/precision digit loop, which reads it unsigned.)
+        if (mode === 'bytes' && cp >= 128 && !afterDigits) {
+          return new PyExc('OverflowError', 'character argument not in range(0x110000)');
+        }
+        const shown = mode === 'bytes' || (cp >= 31 && cp <= 126) ? ch : '?';
         const index = mode === 'str' ? cpLength(fmt.slice(0, chIndex)) : chIndex;
         return new PyExc('ValueError', `unsupported format character '${shown}' (0x${cp.toString(16)}) at index ${index}`);
       }

@@ -8,8 +8,8 @@ import { printfStr, printfBytes, type FormatArg } from '../../src/format/index.j
 import { Rng } from './rng.js';
 import { NONE, dictArg, testHooks, toWire, PY_VAL, showResult, showPython } from './values.js';
 
-const CONV_STR = 'sssdddiufFeEgGxXorac%bqk(';
-const CONV_BYTES = 'sssbbbdiuxXoeEfFgGcra%q';
+const CONV_STR = 'sssdddiufFeEgGxXorac%bqk(\x1f\x7fé😀';
+const CONV_BYTES = 'sssbbbdiuxXoeEfFgGcra%q\x01\xe9';
 const LITERALS = ['', 'a', ' ', 'héllo ', '😀', 'x=', '\t', '(', ')'];
 const KEYS = ['a', 'b', 'x(y)', ''];
 

@@ -16,6 +16,20 @@ export function dictArg(entries: [FormatArg, FormatArg][]): FormatArg {
   return { t: 'obj', ref: { kind: 'dict', entries } satisfies TestDict, type: 'dict' };
 }
 
+/** A user object with __index__, __int__ and __float__ returning `v`, repr 'Num(v)'. */
+export interface TestNum {
+  kind: 'num';
+  v: number;
+}
+
+export function numArg(v: number): FormatArg {
+  return { t: 'obj', ref: { kind: 'num', v } satisfies TestNum, type: 'Num' };
+}
+
+function isNum(o: unknown): o is TestNum {
+  return typeof o === 'object' && o !== null && (o as TestNum).kind === 'num';
+}
+
 function isDict(o: unknown): o is TestDict {
   return typeof o === 'object' && o !== null && (o as TestDict).kind === 'dict';
 }
@@ -31,6 +45,7 @@ export const testHooks: FormatHooks = {
   str(o) { return this.repr(o); },
   repr(o) {
     if (o === null) return 'None';
+    if (isNum(o)) return `Num(${o.v})`;
     if (isDict(o)) {
       const parts: string[] = [];
       for (const [k, v] of o.entries) {
@@ -49,13 +64,14 @@ export const testHooks: FormatHooks = {
     return typeof r === 'string' ? asciiEscape(r) : r;
   },
   format(o, spec) {
-    if (spec !== '') return new PyExc('TypeError', `unsupported format string passed to ${o === null ? 'NoneType' : 'dict'}.__format__`);
+    const tn = o === null ? 'NoneType' : isNum(o) ? 'Num' : 'dict';
+    if (spec !== '') return new PyExc('TypeError', `unsupported format string passed to ${tn}.__format__`);
     return this.str(o);
   },
-  index() { return null; },
-  int() { return new PyExc('TypeError', 'no int'); },
-  float() { return null; },
-  isNumber() { return false; },
+  index(o) { return isNum(o) ? o.v : null; },
+  int(o) { return isNum(o) ? o.v : new PyExc('TypeError', 'no int'); },
+  float(o) { return isNum(o) ? o.v : null; },
+  isNumber(o) { return isNum(o); },
   isMapping(o) { return isDict(o); },
   getitem(c, key) {
     if (c.t === 'obj' && isDict(c.ref)) {
@@ -102,14 +118,22 @@ export function toWire(a: FormatArg): unknown {
     case 'tuple': return { t: 'tuple', items: a.items.map(toWire) };
     case 'obj':
       if (a.ref === null) return { t: 'none' };
+      if (isNum(a.ref)) return { t: 'num', v: a.ref.v };
       return { t: 'dict', entries: (a.ref as TestDict).entries.map(([k, v]) => [toWire(k), toWire(v)]) };
   }
 }
 
 /** Python side of `toWire`: defines val(d). */
 export const PY_VAL = `
+class Num:
+    def __init__(s, v): s.v = v
+    def __index__(s): return s.v
+    def __int__(s): return s.v
+    def __float__(s): return float(s.v)
+    def __repr__(s): return f'Num({s.v})'
 def val(d):
     t = d['t']
+    if t == 'num': return Num(d['v'])
     if t == 'int': return int(d['v'])
     if t == 'bool': return d['v']
     if t == 'float': return F(d['v'])
