@@ -105,3 +105,6 @@ SNIPPETS.push(
   'async def f():\n  async for x in y:\n    break\n',
   'async def f():\n  async with a:\n    return 1\n',
 );
+SNIPPETS.push(
+  'x = (7 + 8j, 3 - 2j, 1.5 * 2j, -1j - 2, 2j * 2j)\n',
+);

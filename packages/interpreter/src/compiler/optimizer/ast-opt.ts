@@ -271,6 +271,7 @@ function binop(op: string, l: PyConst, r: PyConst): Folded {
       default: return NOT_FOLDED;
     }
   }
+  if (l instanceof ComplexConst || r instanceof ComplexConst) return complexBinop(op, l, r);
   // sequences
   const ls = strLen(l);
   const rs = strLen(r);
@@ -440,4 +441,23 @@ function optimizeFormat(n: Node, fmt: string, elts: Node[]): void {
   const p = [n.lineno, n.col_offset, n.end_lineno, n.end_col_offset];
   for (const k of Object.keys(n)) delete n[k];
   Object.assign(n, { _type: 'JoinedStr', values: seq, lineno: p[0], col_offset: p[1], end_lineno: p[2], end_col_offset: p[3] });
+}
+
+function asComplex(v: PyConst): ComplexConst | null {
+  if (v instanceof ComplexConst) return v;
+  const f = asFloat(v);
+  return f === null ? null : new ComplexConst(f, 0);
+}
+
+/** complex + - * (complex_add, complex_sub, complex_mul); other operators are not folded here */
+function complexBinop(op: string, l: PyConst, r: PyConst): Folded {
+  const a = asComplex(l);
+  const b = asComplex(r);
+  if (a === null || b === null) return NOT_FOLDED;
+  switch (op) {
+    case 'Add': return new ComplexConst(a.real + b.real, a.imag + b.imag);
+    case 'Sub': return new ComplexConst(a.real - b.real, a.imag - b.imag);
+    case 'Mult': return new ComplexConst(a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real);
+    default: return NOT_FOLDED;
+  }
 }
