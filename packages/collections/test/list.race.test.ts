@@ -43,7 +43,7 @@ describe('list race', () => {
 
     for (const o of outs) {
       expect(o.bad, `${o.role} ${o.wid}`).toEqual([]);
-      expect(o.done).toBeGreaterThan(0);
+      expect(o.done).toBe(ITERS);
     }
     const reads = outs.filter((o) => o.role === 'read').reduce((s, o) => s + o.reads, 0);
     expect(reads).toBeGreaterThan(ITERS);

@@ -21,7 +21,12 @@ const fresh = () => {
 };
 const out = { wid, role, done: 0, reads: 0, lens: 0, bad: [], indexErrors: 0, recorded: 0 };
 function check(p) {
-  if (ctx.typeOf(p) !== ctx.tInt) { out.bad.push(`type ${ctx.typeOf(p)}`); return; }
+  if (ctx.typeOf(p) !== ctx.tInt) {
+    const u32 = ctx.heap.u32;
+    const w = p >>> 2;
+    out.bad.push(`type ${ctx.typeOf(p)} at ${p}: words ${Array.from(u32.subarray(w, w + 6), (x) => x.toString(16)).join(' ')}`);
+    return;
+  }
   const v = Number(intValue(ctx, p));
   const w = Math.floor(v / TAG);
   const s = v % TAG;
@@ -34,6 +39,7 @@ function rec(p) {
 
 barrier(ctx, ctl, 0, parties);
 for (let i = 0; i < iters; i++) {
+  out.done++;
   if ((i & 63) === 0) ctx.rc.safePoint();
   if (role === 'append') {
     if (i % 50 === 49) {
@@ -77,7 +83,6 @@ for (let i = 0; i < iters; i++) {
       out.reads++;
     }
   }
-  out.done++;
 }
 out.seq = seq;
 leave(env);
