@@ -12,8 +12,8 @@ export type {
 } from './lexer/index.js';
 export { parse } from './parser/index.js';
 export type { ParseMode, ParseOptions, ParseResult, PySyntaxError } from './parser/index.js';
-export { NODE_TYPES, dump } from './ast/index.js';
-export type { Node, NodeTypeInfo, FieldKind, ConstantValue, DumpOptions } from './ast/index.js';
+export { NODE_TYPES, dump, ComplexConst, CodePointStr, ELLIPSIS, reprConstant, reprStr } from './ast/index.js';
+export type { Node, NodeTypeInfo, FieldKind, ConstantValue, DumpOptions, ExprContext, Span } from './ast/index.js';
 export { formatUncaughtSyntaxError, syntaxErrorFromLexError } from './diagnostics/syntax-error-report.js';
 export type { SyntaxErrorReportOptions } from './diagnostics/syntax-error-report.js';
 export * as compiler from './compiler/index.js';
