@@ -15,7 +15,7 @@ export type { ThreadHost, LockStats } from './host.js';
 export { lockObject, unlockObject, tryLockObject, isObjectLocked, LockUsageError, FAIR_HANDOFF_MS } from './lock.js';
 export { CriticalSectionStack } from './critical-section.js';
 export { trashcanDealloc, TRASHCAN_DEPTH } from './trashcan.js';
-export { park, unparkOne, sharedClockMs, PARK_AGAIN } from './parking-lot.js';
+export { park, unparkOne, sharedClockMs, waitersOn, PARK_AGAIN } from './parking-lot.js';
 export { STATIC_TYPES, type StaticTypeSpec, createStaticTypes, typeNameOf, allocCString, readCString } from './type-object.js';
 export { startCollections, joinCollections, CollectionsUsageError, type StartCollectionsOptions } from './setup.js';
 export * from './objects/int.js';

@@ -153,3 +153,25 @@ export function unparkOne(
   storeSeqCst(i32, fw, wake);
   notifySeqCst(i32, fw, 1);
 }
+
+/** Number of threads queued on `addr` and the earliest enqueue time among them
+ *  (sharedClockMs; NaN if none). Takes the bucket lock; for tests and debugging. */
+export function waitersOn(host: ThreadHost, addr: number): { count: number; since: number } {
+  const b = bucketOf(host, addr);
+  lockBucket(host, b);
+  const heap = host.heap;
+  let count = 0;
+  let since = NaN;
+  let p = heap.u32[(b + BUCKET_HEAD) >>> 2]!;
+  while (p !== 0) {
+    heap.ensure(p + WAITER_SIZE);
+    if (heap.u32[(p + WAITER_KEY) >>> 2] === addr) {
+      count++;
+      const t = heap.f64[(p + WAITER_TIME) >>> 3]!;
+      if (!(t >= since)) since = t;
+    }
+    p = heap.u32[(p + WAITER_NEXT) >>> 2]!;
+  }
+  unlockBucket(host, b);
+  return { count, since };
+}

@@ -4,7 +4,8 @@
 // in both orders and nested in opposite orders without deadlock.
 import { describe, expect, it } from 'vitest';
 import {
-  MUTEX_LOCKED, MUTEX_PARKED, OB_MUTEX, isObjectLocked, listNew, lockObject, tryLockObject, unlockObject,
+  FAIR_HANDOFF_MS, MUTEX_LOCKED, MUTEX_PARKED, OB_MUTEX, isObjectLocked, listNew, lockObject, sharedClockMs,
+  tryLockObject, unlockObject, waitersOn,
 } from '@pynogil/collections';
 import { objEnv, runWorker } from './objects-env.js';
 
@@ -56,13 +57,16 @@ describe('per-object lock', () => {
     lockObject(ctx, obj);
     ctx.detach();
     const done = runWorker<Res>('lock-worker.mjs', { memory: heap.memory, role: 'waiter', id: 0, ctl, obj, word: cell >>> 2 });
-    // Wait until the worker has set PARKED (it is asleep in the parking lot or about to be).
+    // Wait until the worker is queued in the parking lot (PARKED set, its node in
+    // the bucket) and has been for more than FAIR_HANDOFF_MS.
     const t0 = Date.now();
-    while ((Atomics.load(heap.u8, obj + OB_MUTEX) & MUTEX_PARKED) === 0) {
+    for (;;) {
+      const w = waitersOn(ctx, obj + OB_MUTEX);
+      if (w.count === 1 && sharedClockMs() - w.since > 3 * FAIR_HANDOFF_MS) break;
       if (Date.now() - t0 > 15000) throw new Error('waiter never parked');
       await new Promise((r) => setTimeout(r, 2));
     }
-    await new Promise((r) => setTimeout(r, 5)); // > FAIR_HANDOFF_MS after it enqueued
+    expect(Atomics.load(heap.u8, obj + OB_MUTEX)).toBe(MUTEX_LOCKED | MUTEX_PARKED);
     ctx.attach();
     unlockObject(ctx, obj);
     expect(ctx.lockStats.handoffsGiven).toBe(1);
