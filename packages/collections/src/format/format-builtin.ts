@@ -37,7 +37,7 @@ export function formatInt(v: PyInt, spec: string, typeName = 'int'): string | Py
   return formatIntParsed(v, sp, typeName);
 }
 
-export function formatIntParsed(v: PyInt, sp: FormatSpec, typeName: string): string | PyExc {
+export function formatIntParsed(v: PyInt, sp: Readonly<FormatSpec>, typeName: string): string | PyExc {
   switch (sp.type) {
     case '': case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
       return formatIntInternal(v, sp);
@@ -51,7 +51,7 @@ export function formatIntParsed(v: PyInt, sp: FormatSpec, typeName: string): str
   }
 }
 
-function formatIntInternal(v: PyInt, sp: FormatSpec): string | PyExc {
+function formatIntInternal(v: PyInt, sp: Readonly<FormatSpec>): string | PyExc {
   if (sp.precision !== -1) return new PyExc('ValueError', 'Precision not allowed in integer format specifier');
   if (sp.noNegZero) return new PyExc('ValueError', 'Negative zero coercion (z) not allowed in integer format specifier');
   const align = sp.align === '' ? '>' : sp.align;
@@ -157,7 +157,7 @@ function floatText(x: number, type: string, precision: number, alt: boolean, noN
   return s;
 }
 
-function formatFloatInternal(x: number, sp: FormatSpec): string | PyExc {
+function formatFloatInternal(x: number, sp: Readonly<FormatSpec>): string | PyExc {
   const s = floatText(x, sp.type, sp.precision, sp.alternate, sp.noNegZero, true);
   if (s instanceof PyExc) return s;
   const negative = s.charCodeAt(0) === 45;

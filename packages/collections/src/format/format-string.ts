@@ -262,14 +262,47 @@ function convertField(obj: FormatArg, conversion: string, hooks: FormatHooks): F
   }
 }
 
+/**
+ * A template split once: its chunks, then the parse error that follows
+ * them (CPython parses lazily, so the fields before a syntax error are
+ * still looked up and formatted first — and their errors win).
+ */
+interface CompiledTemplate {
+  chunks: MarkupChunk[];
+  error: PyExc | null;
+}
+
+const TEMPLATE_CACHE = new Map<string, CompiledTemplate>();
+const TEMPLATE_CACHE_LIMIT = 256;
+
+function compileTemplate(template: string): CompiledTemplate {
+  let c = TEMPLATE_CACHE.get(template);
+  if (c !== undefined) return c;
+  const it = new MarkupIterator(template);
+  const chunks: MarkupChunk[] = [];
+  let error: PyExc | null = null;
+  for (;;) {
+    const ch = it.next();
+    if (ch === null) break;
+    if (ch instanceof PyExc) {
+      error = ch;
+      break;
+    }
+    chunks.push(ch);
+  }
+  c = { chunks, error };
+  if (template.length <= 1024) {
+    if (TEMPLATE_CACHE.size >= TEMPLATE_CACHE_LIMIT) TEMPLATE_CACHE.clear();
+    TEMPLATE_CACHE.set(template, c);
+  }
+  return c;
+}
+
 function buildString(template: string, call: FormatCallArgs, depth: number, auto: AutoNumber | null, hooks: FormatHooks): string | FmtError {
   if (depth <= 0) return new PyExc('ValueError', 'Max string recursion exceeded');
-  const it = new MarkupIterator(template);
+  const { chunks, error } = compileTemplate(template);
   let out = '';
-  for (;;) {
-    const chunk = it.next();
-    if (chunk === null) return out;
-    if (chunk instanceof PyExc) return chunk;
+  for (const chunk of chunks) {
     out += chunk.literal;
     const f = chunk.field;
     if (f === null) continue;
@@ -287,6 +320,7 @@ function buildString(template: string, call: FormatCallArgs, depth: number, auto
     if (isFmtError(text)) return text;
     out += text;
   }
+  return error ?? out;
 }
 
 /** template.format(*args, **kwargs) — pass `kwargs` as a mapping FormatArg or null. */

@@ -24,6 +24,14 @@ export const memoryError = (): PyExc => new PyExc('MemoryError', '');
  * format(1234, '08,') == '0,001,234').
  */
 export function insertGrouping(digits: string, minWidth: number, every: number, sep: string): string {
+  if (minWidth <= digits.length) {
+    // No zero padding can be needed: plain groups from the right.
+    const len = digits.length;
+    const head = len % every || every;
+    let out = digits.slice(0, head);
+    for (let i = head; i < len; i += every) out += sep + digits.slice(i, i + every);
+    return out;
+  }
   const parts: string[] = [];
   let remaining = digits.length;
   let end = digits.length;

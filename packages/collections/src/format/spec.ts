@@ -10,7 +10,7 @@
 import { PyExc } from '../numeric/errors.js';
 import { unicodeDecimalValue } from '../numeric/text.js';
 
-/** A parsed format spec. `width`/`precision` are -1 when absent. */
+/** A parsed format spec. `width`/`precision` are -1 when absent. Shared via a cache: never mutate. */
 export interface FormatSpec {
   fill: string;
   /** '<', '>', '=', '^', or '' when not given (each type has its default). */
@@ -55,6 +55,29 @@ export function parseFormatSpec(
   typeName: string,
   defaultAlign: '<' | '>',
   defaultType = '',
+): Readonly<FormatSpec> | PyExc {
+  // Programs use a handful of specs over and over: parsed results (and
+  // errors, which are immutable values too) are cached per thread, keyed by
+  // the type name, which fixes the defaults and appears in the messages.
+  let byType = SPEC_CACHE.get(typeName);
+  if (byType === undefined) SPEC_CACHE.set(typeName, (byType = new Map()));
+  let r = byType.get(spec);
+  if (r === undefined) {
+    if (byType.size >= SPEC_CACHE_LIMIT) byType.clear();
+    r = parseFormatSpecUncached(spec, typeName, defaultAlign, defaultType);
+    byType.set(spec, r);
+  }
+  return r;
+}
+
+const SPEC_CACHE = new Map<string, Map<string, Readonly<FormatSpec> | PyExc>>();
+const SPEC_CACHE_LIMIT = 256;
+
+function parseFormatSpecUncached(
+  spec: string,
+  typeName: string,
+  defaultAlign: '<' | '>',
+  defaultType: string,
 ): FormatSpec | PyExc {
   const cps = Array.from(spec);
   const end = cps.length;
