@@ -108,3 +108,12 @@ SNIPPETS.push(
 SNIPPETS.push(
   'x = (7 + 8j, 3 - 2j, 1.5 * 2j, -1j - 2, 2j * 2j)\n',
 );
+SNIPPETS.push(
+  'match x:\n  case 1:\n    a()\n  case "s" | b"b":\n    b()\n  case None:\n    c()\n  case _:\n    d()\n',
+  'match x:\n  case [a, b, *rest]:\n    f(a, b, rest)\n  case (1, _, *_):\n    g()\n  case [*_, y]:\n    h(y)\n  case []:\n    pass\n',
+  'match x:\n  case {"k": v, **rest}:\n    f(v, rest)\n  case {}:\n    pass\n  case {1: _, C.d: 2}:\n    pass\n',
+  'match x:\n  case Point(x=0, y=yy) as p if yy > 0:\n    f(p)\n  case Point(1, 2):\n    pass\n  case int() | str():\n    pass\n',
+  'match x:\n  case (a, b) | (b, a):\n    f(a, b)\n',
+  'def f(x):\n  match x:\n    case [1, [2, z]] if z:\n      return z\n    case q:\n      return q\n',
+  'match x:\n  case _:\n    pass\n',
+);

@@ -26,6 +26,7 @@ import {
 import { NO_LOC, type Loc } from './cfg.js';
 import { Unit, FB, SK, type FBlock, type FBlockKind, type ScopeKind } from './unit.js';
 import { assemble } from './assemble.js';
+import { PatternCompiler, type PatternHost } from './patterns.js';
 
 const STACK_USE_GUIDELINE = 30;
 const CO_FUTURE_MASK = 0x3fe0000;
@@ -419,6 +420,8 @@ export class Codegen {
         this.asyncFor(s);
         return;
       case 'Match':
+        this.matchStmt(s);
+        return;
       case 'TryStar':
         this.unsupported(s._type);
         return;
@@ -431,6 +434,26 @@ export class Codegen {
     // A construct this code generator does not compile yet: reported as a
     // SystemError value (never a thrown JS error) so callers can tell it apart.
     throw new RaisedCompileError('SystemError', `pynogil codegen: ${what} not implemented`, this.u.loc.line, this.u.loc.col + 1, this.u.loc.endLine, this.u.loc.endCol + 1);
+  }
+
+  /** compiler_match: patterns.ts does the work through a narrow host interface */
+  private matchStmt(s: Node): void {
+    const u = this.u;
+    const host: PatternHost = {
+      op: (op, arg = 0) => this.op(op, arg),
+      jump: (op, target) => this.jump(op, target),
+      newBlock: () => u.newBlock(),
+      useNext: (b) => u.useNext(b),
+      nextBlock: () => u.nextBlock(),
+      loadConst: (c) => this.loadConst(c),
+      expr: (e) => this.expr(e),
+      stmts: (ss) => this.stmts(ss),
+      setLoc: (n) => this.setLoc(n),
+      storeName: (name) => this.nameStore(name),
+      jumpIf: (e, next, cond) => this.jumpIf(e, next, cond),
+      error: (msg) => this.error(msg),
+    };
+    new PatternCompiler(host).match(s);
   }
 
   /** compiler_visit_stmt_expr */
