@@ -12,7 +12,7 @@
 // Errors: a compile-time SyntaxError travels as a thrown RaisedCompileError
 // inside the walk and leaves compile() as a value.
 
-import type { Node } from '../../ast/nodes.js';
+import { ELLIPSIS, CodePointStr, ComplexConst, type Node } from '../../ast/nodes.js';
 import { CodeObject, ConstTuple, ConstFrozenSet, type PyConst } from '../../bytecode/code-object.js';
 import * as O from '../../bytecode/opcodes.js';
 import type { SymbolTable } from '../symtable.js';
@@ -50,6 +50,17 @@ function isDocstring(body: Node[]): boolean {
   return s._type === 'Expr' && s.value._type === 'Constant' && (typeof s.value.value === 'string' || (s.value.value !== null && typeof s.value.value === 'object' && 'codePoints' in s.value.value));
 }
 
+/** A SyntaxWarning the compiler issues (compiler_warn); CPython reports its line only. */
+export interface CompileWarning {
+  category: 'SyntaxWarning';
+  message: string;
+  lineno: number;
+  /** the current location's columns (what SyntaxError would carry if warnings are errors) */
+  offset: number;
+  end_lineno: number;
+  end_offset: number;
+}
+
 export interface CodegenOptions {
   filename: string;
   /** c_interactive */
@@ -60,6 +71,7 @@ export class Codegen {
   private u!: Unit;
   private readonly stack: Unit[] = [];
   private readonly futureFlags: number;
+  readonly warnings: CompileWarning[] = [];
 
   constructor(private readonly st: SymbolTable, private readonly opts: CodegenOptions) {
     this.futureFlags = st.future.features;
@@ -111,6 +123,33 @@ export class Codegen {
 
   private error(msg: string, loc: Loc = this.u.loc): never {
     throw new RaisedCompileError('SyntaxError', msg, loc.line, loc.col + 1, loc.endLine, loc.endCol + 1);
+  }
+
+  /** compiler_warn */
+  private warn(message: string): void {
+    const l = this.u.loc;
+    this.warnings.push({ category: 'SyntaxWarning', message, lineno: l.line, offset: l.col + 1, end_lineno: l.endLine, end_offset: l.endCol + 1 });
+  }
+
+  /** check_compare: `is` / `is not` with a literal operand */
+  private checkCompare(e: Node): void {
+    const isArg = (x: Node): boolean => x._type !== 'Constant' || x.value === null || x.value === true || x.value === false || x.value === ELLIPSIS;
+    let left = isArg(e.left);
+    const ops = e.ops as string[];
+    for (let i = 0; i < ops.length; i++) {
+      const right = isArg(e.comparators[i]);
+      if ((ops[i] === 'Is' || ops[i] === 'IsNot') && (!right || !left)) {
+        this.warn(ops[i] === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?');
+        return;
+      }
+      left = right;
+    }
+  }
+
+  /** check_caller: calling a display or literal */
+  private checkCaller(e: Node): void {
+    const t = inferType(e);
+    if (t !== null) this.warn(`'${t}' object is not callable; perhaps you missed a comma?`);
   }
 
   private op(op: number, arg = 0): void {
@@ -797,6 +836,10 @@ export class Codegen {
   /** compiler_assert */
   private assertStmt(s: Node): void {
     const u = this.u;
+    const t = s.test as Node;
+    if ((t._type === 'Tuple' && t.elts.length > 0) || (t._type === 'Constant' && t.value instanceof ConstTuple && t.value.items.length > 0)) {
+      this.warn('assertion is always true, perhaps remove parentheses?');
+    }
     const end = u.newBlock();
     this.jumpIf(s.test, end, true);
     this.op(O.LOAD_ASSERTION_ERROR);
@@ -1130,6 +1173,7 @@ export class Codegen {
         this.setLoc(e);
         const n = e.ops.length - 1;
         if (n > 0) {
+          this.checkCompare(e);
           const cleanup = u.newBlock();
           this.expr(e.left);
           for (let i = 0; i < n; i++) {
@@ -1504,6 +1548,7 @@ export class Codegen {
   /** compiler_compare */
   private compare(e: Node): void {
     const u = this.u;
+    this.checkCompare(e);
     this.expr(e.left);
     const n = e.ops.length - 1;
     if (n === 0) {
@@ -1554,6 +1599,7 @@ export class Codegen {
       this.op(O.CALL, args.length + kws.length);
       return;
     }
+    this.checkCaller(func);
     this.setLoc(func);
     this.op(O.PUSH_NULL);
     this.setLoc(e);
@@ -1796,6 +1842,37 @@ export class Codegen {
       this.jump(O.JUMP, start);
       u.useNext(anchor);
     }
+  }
+}
+
+/** infer_type for check_caller: the type name of a literal or display callee, else null */
+function inferType(e: Node): string | null {
+  switch (e._type) {
+    case 'Tuple': return 'tuple';
+    case 'List':
+    case 'ListComp': return 'list';
+    case 'Dict':
+    case 'DictComp': return 'dict';
+    case 'Set':
+    case 'SetComp': return 'set';
+    case 'GeneratorExp': return 'generator';
+    case 'JoinedStr':
+    case 'FormattedValue': return 'str';
+    case 'Constant': {
+      const v = e.value as PyConst;
+      if (v === null) return 'NoneType';
+      if (v === ELLIPSIS) return 'ellipsis';
+      if (typeof v === 'boolean') return 'bool';
+      if (typeof v === 'bigint') return 'int';
+      if (typeof v === 'number') return 'float';
+      if (typeof v === 'string' || v instanceof CodePointStr) return 'str';
+      if (v instanceof Uint8Array) return 'bytes';
+      if (v instanceof ComplexConst) return 'complex';
+      if (v instanceof ConstTuple) return 'tuple';
+      if (v instanceof ConstFrozenSet) return 'frozenset';
+      return null;
+    }
+    default: return null;
   }
 }
 

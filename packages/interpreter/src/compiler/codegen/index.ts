@@ -8,12 +8,13 @@ import type { Node } from '../../ast/nodes.js';
 import { buildSymbolTable } from '../symtable.js';
 import { RaisedCompileError, toCompileError, type CompileError } from '../errors.js';
 import type { CodeObject } from '../../bytecode/code-object.js';
-import { Codegen } from './codegen.js';
+import { Codegen, type CompileWarning } from './codegen.js';
+export type { CompileWarning } from './codegen.js';
 import { optimizeAst } from '../optimizer/ast-opt.js';
 
 export type CompileMode = 'exec' | 'eval' | 'single';
 
-export type CompileResult = { ok: true; code: CodeObject } | { ok: false; error: CompileError };
+export type CompileResult = { ok: true; code: CodeObject; warnings: CompileWarning[] } | { ok: false; error: CompileError };
 
 export interface CompileOptions {
   filename?: string;
@@ -38,7 +39,8 @@ export function compileAst(tree: Node, source: string | null, filename: string, 
   try {
     optimizeAst(tree);
     const cg = new Codegen(st.table, { filename, interactive: mode === 'single' });
-    return { ok: true, code: cg.compileModule(tree) };
+    const code = cg.compileModule(tree);
+    return { ok: true, code, warnings: cg.warnings };
   } catch (x) {
     if (x instanceof RaisedCompileError) return { ok: false, error: toCompileError(x, filename, source) };
     if (x instanceof RangeError) {

@@ -103,6 +103,14 @@ def main():
                 res.append({"type": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset,
                             "end_lineno": e.end_lineno, "end_offset": e.end_offset})
         json.dump(res, sys.stdout)
+    elif mode == "warnings":
+        res = []
+        for s in req:
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter("always")
+                compile(s, "<s>", "exec", dont_inherit=True)
+            res.append([[x.category.__name__, str(x.message), x.lineno] for x in w])
+        json.dump(res, sys.stdout)
     elif mode == "dis":
         res = []
         for s in req:
