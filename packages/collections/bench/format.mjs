@@ -5,7 +5,7 @@
 // Both sides do the same N operations on the same values; best of 5 runs.
 // Figures are noisy when the machine is shared (others use the CPUs).
 import { spawnSync } from 'node:child_process';
-import { formatInt, formatFloatSpec, formatStr, printfStr, strFormat, arg } from '../dist/format/index.js';
+import { formatInt, formatFloatSpec, formatStr, printfStr, strFormat, fmtArg } from '../dist/format/index.js';
 
 function bestOf(n, f) {
   let best = Infinity;
@@ -59,12 +59,12 @@ const cases = [
   ['format(str, "^10")', () => { for (let i = 0; i < N; i++) formatStr('abc', '^10'); }, 'for v in ints: format("abc", "^10")'],
   [
     "'%d %s %.2f' % (i, s, x)",
-    () => { for (let i = 0; i < N; i++) printfStr('%d %s %.2f', arg.tuple([arg.int(ints[i]), arg.str('abc'), arg.float(floats[i])]), hooks); },
+    () => { for (let i = 0; i < N; i++) printfStr('%d %s %.2f', fmtArg.tuple([fmtArg.int(ints[i]), fmtArg.str('abc'), fmtArg.float(floats[i])]), hooks); },
     'for i in range(len(ints)): "%d %s %.2f" % (ints[i], "abc", floats[i])',
   ],
   [
     "'{} {:>8} {:.3f}'.format(i, s, x)",
-    () => { for (let i = 0; i < N; i++) strFormat('{} {:>8} {:.3f}', [arg.int(ints[i]), arg.str('abc'), arg.float(floats[i])], null, hooks); },
+    () => { for (let i = 0; i < N; i++) strFormat('{} {:>8} {:.3f}', [fmtArg.int(ints[i]), fmtArg.str('abc'), fmtArg.float(floats[i])], null, hooks); },
     'for i in range(len(ints)): "{} {:>8} {:.3f}".format(ints[i], "abc", floats[i])',
   ],
 ];

@@ -55,7 +55,7 @@ export type FormatArg =
   | { readonly t: 'obj'; readonly ref: unknown; readonly type: string };
 
 /** Constructors for `FormatArg`, for readable call sites and tests. */
-export const arg = {
+export const fmtArg = {
   int: (v: PyInt): FormatArg => ({ t: 'int', v }),
   bool: (v: boolean): FormatArg => ({ t: 'bool', v }),
   float: (v: number): FormatArg => ({ t: 'float', v }),
@@ -93,8 +93,14 @@ export interface FormatHooks {
   float(o: unknown): number | null | FmtError;
   /** PyNumber_Check: o has __index__, __int__ or __float__, or is a complex. */
   isNumber(o: unknown): boolean;
-  /** PyMapping_Check for an `obj`: its type has __getitem__ (decides whether `%(key)s` is allowed). */
-  isMapping(o: unknown): boolean;
+  /**
+   * Whether `obj` is taken as the mapping of `fmt % obj` (enabling
+   * `%(key)s` and disabling the "not all arguments converted" check):
+   * PyMapping_Check (its type has __getitem__) and not an instance of str
+   * (for a str format) — and, when `forBytes`, not of str, bytes or
+   * bytearray either (for a bytes format), subclasses included.
+   */
+  isMapping(o: unknown, forBytes: boolean): boolean;
   /** container[key] (PyObject_GetItem), for `%(key)s` and `'{0[key]}'`. */
   getitem(container: FormatArg, key: FormatArg): FormatArg | FmtError;
   /** getattr(o, name), for `'{0.name}'`. */

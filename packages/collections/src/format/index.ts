@@ -4,11 +4,11 @@
 // of arbitrary objects is reached through `FormatHooks`. Design notes:
 // docs/internals/format.md.
 
-export { HostExc, isFmtError, fmtError, arg, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
+export { HostExc, isFmtError, fmtError, fmtArg, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
 export { parseFormatSpec, type FormatSpec } from './spec.js';
 export { formatInt, formatBool, formatFloatSpec, formatComplex, formatStr, complexRepr } from './format-builtin.js';
 export { printfStr, printfBytes } from './printf.js';
-export { reprArg, strArg, asciiArg, bytesRepr, asciiEscape } from './repr.js';
+export { reprArg, strArg, asciiArg, bytesValueRepr, asciiEscape } from './repr.js';
 export { formatValue } from './format-value.js';
 export {
   MarkupIterator, parseFormatString, strFormat, strFormatMap, fieldNameSplit,

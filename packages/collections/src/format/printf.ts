@@ -64,7 +64,7 @@ function isMappingArg(a: FormatArg, mode: Mode, hooks: FormatHooks): boolean {
     case 'tuple': return false;
     case 'str': return false;
     case 'bytes': return mode === 'str';
-    case 'obj': return hooks.isMapping(a.ref);
+    case 'obj': return hooks.isMapping(a.ref, mode === 'bytes');
     default: return false;
   }
 }

@@ -10,7 +10,7 @@ import { complexRepr } from './format-builtin.js';
 import { isFmtError, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
 
 /** repr() of bytes (bytes_repr): b'...' with \t \n \r \\ and \xhh escapes. */
-export function bytesRepr(b: Uint8Array): string {
+export function bytesValueRepr(b: Uint8Array): string {
   let hasSingle = false;
   let hasDouble = false;
   for (const c of b) {
@@ -51,7 +51,7 @@ export function reprArg(a: FormatArg, hooks: FormatHooks): string | FmtError {
     case 'float': return floatRepr(a.v);
     case 'complex': return complexRepr(a.re, a.im);
     case 'str': return pyStrRepr(a.v);
-    case 'bytes': return bytesRepr(a.v);
+    case 'bytes': return bytesValueRepr(a.v);
     case 'tuple': {
       const parts: string[] = [];
       for (const item of a.items) {
