@@ -18,7 +18,9 @@
 //   * IndentationError (and TabError) print one caret, whatever end_offset says;
 //   * an error spanning several lines is underlined to the end of its first line;
 //     end_offset is capped at the line's byte length + 1;
-//   * no caret when the offset falls inside the stripped indentation.
+//   * no caret when the offset falls inside the stripped indentation;
+//   * from a file, only the error's own physical line is shown, where a string
+//     source shows the whole multi-line text of the token.
 
 import type { PySyntaxError } from '../parser/index.js';
 import type { PySyntaxError as LexSyntaxError } from '../lexer/index.js';
@@ -44,7 +46,13 @@ function charToByteOffset(text: string, offset: number): number {
 /** The lines CPython writes for the source text and caret of a syntax error
  *  (print_exception + print_error_text of Python/pythonrun.c, 3.11). */
 function errorTextLines(e: PySyntaxError, offsetsInBytes: boolean): string {
-  const textIn = e.text!;
+  let textIn = e.text!;
+  if (offsetsInBytes) {
+    // The file tokenizer's text is the one physical line the error is on, even
+    // when the token that ends there began lines earlier (a triple-quoted string).
+    const interior = textIn.lastIndexOf('\n', textIn.length - 2);
+    if (interior >= 0) textIn = textIn.slice(interior + 1);
+  }
   const lineSize = utf8Length(textIn);
   let offsetIn = e.offset;
   let endOffset = e.end_offset;
