@@ -117,3 +117,8 @@ SNIPPETS.push(
   'def f(x):\n  match x:\n    case [1, [2, z]] if z:\n      return z\n    case q:\n      return q\n',
   'match x:\n  case _:\n    pass\n',
 );
+SNIPPETS.push(
+  'try:\n  a()\nexcept* ValueError as e:\n  b(e)\nexcept* (TypeError, KeyError):\n  c()\n',
+  'try:\n  a()\nexcept* E:\n  pass\nelse:\n  d()\nfinally:\n  f()\n',
+  'def f():\n  try:\n    return a()\n  except* E as e:\n    g(e)\n',
+);

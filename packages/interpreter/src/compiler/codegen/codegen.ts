@@ -462,7 +462,8 @@ export class Codegen {
         this.matchStmt(s);
         return;
       case 'TryStar':
-        this.unsupported(s._type);
+        if (s.finalbody.length > 0) this.tryFinally(s);
+        else this.tryStarExcept(s);
         return;
       default:
         this.unsupported(s._type);
@@ -675,6 +676,107 @@ export class Codegen {
     u.useNext(end);
   }
 
+  /** compiler_try_star_except */
+  private tryStarExcept(s: Node): void {
+    const u = this.u;
+    const body = u.newBlock();
+    let except = u.newBlock();
+    const orelse = u.newBlock();
+    const end = u.newBlock();
+    const cleanup = u.newBlock();
+    const reraiseStar = u.newBlock();
+    this.jump(O.SETUP_FINALLY, except);
+    u.useNext(body);
+    this.pushFBlock(FB.TryExcept, body, null);
+    this.stmts(s.body);
+    this.popFBlock();
+    u.addOpNoLine(O.POP_BLOCK);
+    this.jumpNoLine(O.JUMP, orelse);
+    const n = s.handlers.length;
+    u.useNext(except);
+    this.unsetLoc();
+    this.jump(O.SETUP_CLEANUP, cleanup);
+    this.op(O.PUSH_EXC_INFO);
+    this.pushFBlock(FB.ExceptionGroupHandler, null, null, 'except handler');
+    for (let i = 0; i < n; i++) {
+      const h = s.handlers[i] as Node;
+      this.setLoc(h);
+      except = u.newBlock();
+      const exceptWithError = u.newBlock();
+      const noMatch = u.newBlock();
+      if (i === 0) {
+        this.op(O.COPY, 1);
+        this.op(O.BUILD_LIST, 0);
+        this.op(O.SWAP, 2);
+      }
+      if (h.type !== null) {
+        this.expr(h.type);
+        this.op(O.CHECK_EG_MATCH);
+        this.op(O.COPY, 1);
+        this.jump(O.POP_JUMP_IF_NONE, noMatch);
+        u.nextBlock();
+      }
+      const cleanupEnd = u.newBlock();
+      const cleanupBody = u.newBlock();
+      if (h.name !== null) this.nameStore(h.name);
+      else this.op(O.POP_TOP);
+      this.jump(O.SETUP_CLEANUP, cleanupEnd);
+      u.useNext(cleanupBody);
+      this.pushFBlock(FB.HandlerCleanup, cleanupBody, null, h.name);
+      this.stmts(h.body);
+      this.popFBlock();
+      this.unsetLoc();
+      this.op(O.POP_BLOCK);
+      if (h.name !== null) {
+        this.loadConst(null);
+        this.nameStore(h.name);
+        this.name(h.name, 'Del');
+      }
+      this.jump(O.JUMP, except);
+      u.useNext(cleanupEnd);
+      if (h.name !== null) {
+        this.loadConst(null);
+        this.nameStore(h.name);
+        this.name(h.name, 'Del');
+      }
+      this.op(O.LIST_APPEND, 3);
+      this.op(O.POP_TOP);
+      this.jump(O.JUMP, exceptWithError);
+      u.useNext(except);
+      this.op(O.NOP);
+      this.jump(O.JUMP, exceptWithError);
+      u.useNext(noMatch);
+      this.op(O.POP_TOP);
+      u.useNext(exceptWithError);
+      if (i === n - 1) {
+        this.op(O.LIST_APPEND, 1);
+        this.jump(O.JUMP, reraiseStar);
+      }
+    }
+    this.unsetLoc();
+    this.popFBlock();
+    const reraise = u.newBlock();
+    u.useNext(reraiseStar);
+    this.op(O.PREP_RERAISE_STAR);
+    this.op(O.COPY, 1);
+    this.jump(O.POP_JUMP_IF_NOT_NONE, reraise);
+    u.nextBlock();
+    this.op(O.POP_TOP);
+    this.op(O.POP_BLOCK);
+    this.op(O.POP_EXCEPT);
+    this.jump(O.JUMP, end);
+    u.useNext(reraise);
+    this.op(O.POP_BLOCK);
+    this.op(O.SWAP, 2);
+    this.op(O.POP_EXCEPT);
+    this.op(O.RERAISE, 0);
+    u.useNext(cleanup);
+    this.popExceptAndReraise();
+    u.useNext(orelse);
+    this.stmts(s.orelse);
+    u.useNext(end);
+  }
+
   /** compiler_try_finally */
   private tryFinally(s: Node): void {
     const u = this.u;
@@ -685,8 +787,12 @@ export class Codegen {
     this.jump(O.SETUP_FINALLY, end);
     u.useNext(body);
     this.pushFBlock(FB.FinallyTry, body, end, s.finalbody);
-    if (s.handlers.length > 0) this.tryExcept(s);
-    else this.stmts(s.body);
+    if (s.handlers.length > 0) {
+      if (s._type === 'TryStar') this.tryStarExcept(s);
+      else this.tryExcept(s);
+    } else {
+      this.stmts(s.body);
+    }
     u.addOpNoLine(O.POP_BLOCK);
     this.popFBlock();
     this.stmts(s.finalbody);
