@@ -99,12 +99,37 @@ function formatIntInternal(v: PyInt, sp: Readonly<FormatSpec>): string | PyExc {
  */
 const EXACT_PRECISION = 1100;
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20];
+
+/**
+ * 'f' with 0..20 digits through Number.prototype.toFixed, which ECMAScript
+ * defines on the exact value of x (V8 computes it exactly), like dtoa mode
+ * 3 — except that an exact tie rounds away from zero instead of to even.
+ * A tie means x * 10**p is exactly k + 0.5; below 2**52 such a product is
+ * representable, so the (correctly rounded) double product shows it, and
+ * then the numeric core decides. Zero is left to the core for its sign.
+ * Returns null when this path does not apply.
+ */
+function fixedFast(x: number, p: number): string | null {
+  const ax = x < 0 ? -x : x;
+  if (!(ax > 0)) return null; // 0, -0, NaN
+  const y = ax * POW10[p]!;
+  if (!(y < 4503599627370496)) return null; // 2**52; also catches inf
+  if (y - Math.floor(y) === 0.5) return null; // possible tie
+  const s = ax.toFixed(p);
+  return x < 0 ? '-' + s : s;
+}
+
 /**
  * `formatFloat` for any precision. For 'g'/'' without '#', trailing zeros
  * are stripped and the exponent switch (decpt > precision) cannot trigger
  * above EXACT_PRECISION, so the capped result is already the answer.
  */
 export function formatFloatAnyPrecision(x: number, type: FloatFormatType, precision: number, alt: boolean): string {
+  if ((type === 'f' || type === 'F') && precision >= 0 && precision <= 20 && !(alt && precision === 0)) {
+    const fast = fixedFast(x, precision);
+    if (fast !== null) return fast;
+  }
   if (precision <= EXACT_PRECISION || !Number.isFinite(x)) return formatFloat(x, type, precision, alt);
   const s = formatFloat(x, type, EXACT_PRECISION, alt);
   const lower = type.toLowerCase();

@@ -175,17 +175,12 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
       }
       i++;
     } else {
-      let w = 0n;
-      let any = false;
-      for (; i < n; i++) {
-        const d = fmt.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) break;
-        if (w > (SSIZE_MAX - BigInt(d)) / 10n) return new PyExc('ValueError', 'width too big');
-        w = w * 10n + BigInt(d);
-        any = true;
-      }
-      if (any) width = w > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(w);
-      afterDigits = any;
+      const start = i;
+      const w = readDigits(fmt, i, SSIZE_MAX);
+      i = digitsEnd;
+      if (w < 0) return new PyExc('ValueError', 'width too big');
+      if (i > start) width = w;
+      afterDigits = i > start;
     }
     let prec = -1;
     if (fmt.charCodeAt(i) === 46) {
@@ -199,15 +194,11 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
         prec = p < 0 ? 0 : p;
         i++;
       } else {
-        let p = 0n;
         const precStart = i;
-        for (; i < n; i++) {
-          const d = fmt.charCodeAt(i) - 48;
-          if (d < 0 || d > 9) break;
-          if (p > (INT_MAX - BigInt(d)) / 10n) return new PyExc('ValueError', 'precision too big');
-          p = p * 10n + BigInt(d);
-        }
-        prec = p > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(p);
+        const p = readDigits(fmt, i, INT_MAX);
+        i = digitsEnd;
+        if (p < 0) return new PyExc('ValueError', 'precision too big');
+        prec = p;
         afterDigits = i > precStart;
       }
     }
@@ -248,6 +239,34 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
     return new PyExc('TypeError', `not all arguments converted during ${mode === 'str' ? 'string' : 'bytes'} formatting`);
   }
   return out;
+}
+
+/** Where the last `readDigits` stopped. */
+let digitsEnd = 0;
+
+/**
+ * The ASCII digits of `fmt` from `i` (0 if none), -1 if the value exceeds
+ * `limit` (CPython's overflow check); sets `digitsEnd`. Values above 2**53
+ * are returned as Number.MAX_SAFE_INTEGER (only ever used as "too big to
+ * allocate"). Plain numbers for the usual one or two digits; BigInt only
+ * past 15 digits.
+ */
+function readDigits(fmt: string, i: number, limit: bigint): number {
+  let v = 0;
+  const start = i;
+  for (; i < fmt.length; i++) {
+    const d = fmt.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  digitsEnd = i;
+  if (i - start <= 15) return v > Number(limit) ? -1 : v;
+  let big = 0n;
+  for (let k = start; k < i; k++) {
+    big = big * 10n + BigInt(fmt.charCodeAt(k) - 48);
+    if (big > limit) return -1;
+  }
+  return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
 }
 
 /** Marker returned by `convert` for an unknown conversion character. */
