@@ -122,3 +122,14 @@ SNIPPETS.push(
   'try:\n  a()\nexcept* E:\n  pass\nelse:\n  d()\nfinally:\n  f()\n',
   'def f():\n  try:\n    return a()\n  except* E as e:\n    g(e)\n',
 );
+SNIPPETS.push(
+  'x = (True & 1, True & True, False | True, True ^ True, 1 | 2)\n',
+  'x = "%200s and %5.123s" % (a, b)\ny = "%12s" % (c,)\n',
+  'x = ("\\U0001f600", "\\ud83d\\ude00", "\\U0001f600")\n',
+  'def f(self):\n  return self.clone(**other.__dict__)\n',
+);
+SNIPPETS.push(
+  'def f():\n  "doc"\n  return g(*())\n',
+  'def f():\n  "doc"\n  raise E\n',
+  'def f(x):\n  if x:\n    return 1\n  return g(*())\n',
+);

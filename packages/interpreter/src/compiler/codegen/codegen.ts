@@ -531,8 +531,8 @@ export class Codegen {
     this.unwindFBlockStack(preserveTos, false);
     if (v === null) this.loadConst(null);
     else if (!preserveTos) this.loadConst(v.value as PyConst);
+    // no NEXT_BLOCK: a body ending in `return` gets no implicit `return None` (nor its None constant)
     this.op(O.RETURN_VALUE);
-    this.u.nextBlock();
   }
 
   /** compiler_if */

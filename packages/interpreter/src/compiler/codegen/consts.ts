@@ -18,8 +18,9 @@ function floatKey(x: number): string {
 
 function strOf(s: string | CodePointStr): string {
   if (typeof s === 'string') {
+    // by code point: an astral character is one code point, unlike the escaped pair of a CodePointStr
     let out = '';
-    for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(36) + ',';
+    for (const ch of s) out += ch.codePointAt(0)!.toString(36) + ',';
     return out;
   }
   return s.codePoints.map((c) => c.toString(36)).join(',') + ',';

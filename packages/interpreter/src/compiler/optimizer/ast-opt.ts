@@ -235,9 +235,10 @@ function binop(op: string, l: PyConst, r: PyConst): Folded {
         if (li !== 0n && (ri > BigInt(MAX_INT_SIZE) || BigInt(bitLen(li)) > BigInt(MAX_INT_SIZE) - ri)) return NOT_FOLDED;
         return intResult(intLshift(li, ri));
       case 'RShift': return ri < 0n ? NOT_FOLDED : intResult(intRshift(li, ri));
-      case 'BitAnd': return toBig(intAnd(li, ri));
-      case 'BitOr': return toBig(intOr(li, ri));
-      case 'BitXor': return toBig(intXor(li, ri));
+      // bool & | ^ bool stays a bool
+      case 'BitAnd': return typeof l === 'boolean' && typeof r === 'boolean' ? l && r : toBig(intAnd(li, ri));
+      case 'BitOr': return typeof l === 'boolean' && typeof r === 'boolean' ? l || r : toBig(intOr(li, ri));
+      case 'BitXor': return typeof l === 'boolean' && typeof r === 'boolean' ? l !== r : toBig(intXor(li, ri));
       case 'Div': {
         const a = asFloat(l);
         const b = asFloat(r);
@@ -393,21 +394,24 @@ function parseFormat(fmt: string, pos: { p: number }, arg: Node): Node | null {
   }
   let width = -1;
   let prec = -1;
+  // MAXDIGITS = 3: widths and precisions of three or more digits are not converted
   if (ch >= '0' && ch <= '9') {
     width = 0;
+    let digits = 0;
     while (ch >= '0' && ch <= '9') {
       width = width * 10 + (ch.charCodeAt(0) - 48);
       if (!next()) return null;
-      if (width > 0x7fffffff / 10) return null;
+      if (++digits >= 3) return null;
     }
   }
   if (ch === '.') {
     if (!next()) return null;
     prec = 0;
+    let digits = 0;
     while (ch >= '0' && ch <= '9') {
       prec = prec * 10 + (ch.charCodeAt(0) - 48);
       if (!next()) return null;
-      if (prec > 0x7fffffff / 10) return null;
+      if (++digits >= 3) return null;
     }
   }
   pos.p = p;
