@@ -8,7 +8,7 @@
 
 import { PyExc } from '../numeric/errors.js';
 import { formatFloat, floatRepr, type FloatFormatType } from '../numeric/float-format.js';
-import { intToStr, intToBaseString } from '../numeric/int-str.js';
+import { DEFAULT_MAX_STR_DIGITS, intToStr, intToBaseString } from '../numeric/int-str.js';
 import { intToFloat } from '../numeric/int-ops.js';
 import type { PyInt } from '../numeric/pyint.js';
 import { parseFormatSpec, codeForMessage, type FormatSpec } from './spec.js';
@@ -29,18 +29,27 @@ function signFor(negative: boolean, sign: string): string {
 
 // ---------------------------------------------------------------- int
 
-/** format(n, spec) for an int (`typeName` 'bool' for True/False with a non-empty spec). */
-export function formatInt(v: PyInt, spec: string, typeName = 'int'): string | PyExc {
-  if (spec === '') return intToStr(v);
+/**
+ * format(n, spec) for an int (`typeName` 'bool' for True/False with a
+ * non-empty spec). `maxStrDigits` is sys.get_int_max_str_digits() (0: no
+ * limit); it applies to decimal output only.
+ */
+export function formatInt(v: PyInt, spec: string, typeName = 'int', maxStrDigits = DEFAULT_MAX_STR_DIGITS): string | PyExc {
+  if (spec === '') return intToStr(v, maxStrDigits);
   const sp = parseFormatSpec(spec, typeName, '>', 'd');
   if (sp instanceof PyExc) return sp;
-  return formatIntParsed(v, sp, typeName);
+  return formatIntParsed(v, sp, typeName, maxStrDigits);
 }
 
-export function formatIntParsed(v: PyInt, sp: Readonly<FormatSpec>, typeName: string): string | PyExc {
+export function formatIntParsed(
+  v: PyInt,
+  sp: Readonly<FormatSpec>,
+  typeName: string,
+  maxStrDigits = DEFAULT_MAX_STR_DIGITS,
+): string | PyExc {
   switch (sp.type) {
     case '': case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
-      return formatIntInternal(v, sp);
+      return formatIntInternal(v, sp, maxStrDigits);
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
       const x = intToFloat(v);
       if (x instanceof PyExc) return x;
@@ -51,7 +60,7 @@ export function formatIntParsed(v: PyInt, sp: Readonly<FormatSpec>, typeName: st
   }
 }
 
-function formatIntInternal(v: PyInt, sp: Readonly<FormatSpec>): string | PyExc {
+function formatIntInternal(v: PyInt, sp: Readonly<FormatSpec>, maxStrDigits: number): string | PyExc {
   if (sp.precision !== -1) return new PyExc('ValueError', 'Precision not allowed in integer format specifier');
   if (sp.noNegZero) return new PyExc('ValueError', 'Negative zero coercion (z) not allowed in integer format specifier');
   const align = sp.align === '' ? '>' : sp.align;
@@ -80,7 +89,7 @@ function formatIntInternal(v: PyInt, sp: Readonly<FormatSpec>): string | PyExc {
       prefix = '0X';
       break;
     }
-    default: digits = intToStr(mag); break;
+    default: digits = intToStr(mag, maxStrDigits); break;
   }
   if (digits instanceof PyExc) return digits;
   if (!sp.alternate) prefix = '';
@@ -261,6 +270,6 @@ export function formatStr(s: string, spec: string): string | PyExc {
 /** format(b, spec) for a bool: str(b) for '', otherwise int formatting. */
 export function formatBool(b: boolean, spec: string): string | PyExc {
   if (spec === '') return b ? 'True' : 'False';
-  return formatInt(b ? 1 : 0, spec, 'bool');
+  return formatInt(b ? 1 : 0, spec, 'bool', 0);
 }
 

@@ -6,11 +6,11 @@
 import { PyExc } from '../numeric/errors.js';
 import { formatBool, formatComplex, formatFloatSpec, formatInt, formatStr } from './format-builtin.js';
 import type { FmtError, FormatArg, FormatHooks } from './hooks.js';
-import { strArg } from './repr.js';
+import { maxStrDigits, strArg } from './repr.js';
 
 export function formatValue(a: FormatArg, spec: string, hooks: FormatHooks): string | FmtError {
   switch (a.t) {
-    case 'int': return formatInt(a.v, spec);
+    case 'int': return formatInt(a.v, spec, 'int', maxStrDigits(hooks));
     case 'bool': return formatBool(a.v, spec);
     case 'float': return formatFloatSpec(a.v, spec);
     case 'complex': return formatComplex(a.re, a.im, spec);

@@ -71,6 +71,11 @@ export const fmtArg = {
  * CPython abstract-object call and returns its result or an error value.
  */
 export interface FormatHooks {
+  /**
+   * sys.get_int_max_str_digits() of the running interpreter (0 = no limit);
+   * CPython's default 4300 when absent. Limits decimal output of ints.
+   */
+  readonly intMaxStrDigits?: number;
   /** str(o) (PyObject_Str). */
   str(o: unknown): string | FmtError;
   /** repr(o) (PyObject_Repr). */

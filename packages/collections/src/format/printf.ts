@@ -25,7 +25,7 @@ import { intToStr, intToBaseString } from '../numeric/int-str.js';
 import type { PyInt } from '../numeric/pyint.js';
 import { isFmtError, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
 import { MAX_RESULT_LENGTH, memoryError } from './number-layout.js';
-import { asciiArg, reprArg, strArg, typeNameOf } from './repr.js';
+import { asciiArg, maxStrDigits, reprArg, strArg, typeNameOf } from './repr.js';
 import { cpLength, cpPrefix } from './text.js';
 
 const F_LJUST = 1;
@@ -369,7 +369,7 @@ function convert(ch: string, a: FormatArg, flags: number, width: number, prec: n
         if (ch === 'X' && !(digits instanceof PyExc)) digits = digits.toUpperCase();
         prefix = ch === 'x' ? '0x' : '0X';
       } else {
-        digits = intToStr(mag);
+        digits = intToStr(mag, maxStrDigits(hooks));
       }
       if (digits instanceof PyExc) return digits;
       if (prec > digits.length) {

@@ -4,7 +4,7 @@
 // Used by printf-style '%s %r %a' and by str.format's '!s !r !a'.
 
 import { floatRepr } from '../numeric/float-format.js';
-import { intToStr } from '../numeric/int-str.js';
+import { DEFAULT_MAX_STR_DIGITS, intToStr } from '../numeric/int-str.js';
 import { pyStrRepr } from '../numeric/text.js';
 import { complexRepr } from './format-builtin.js';
 import { isFmtError, type FmtError, type FormatArg, type FormatHooks } from './hooks.js';
@@ -43,10 +43,15 @@ export function asciiEscape(s: string): string {
   return out;
 }
 
+/** The interpreter's sys.get_int_max_str_digits() (CPython's default when not given). */
+export function maxStrDigits(hooks: FormatHooks | null): number {
+  return hooks?.intMaxStrDigits ?? DEFAULT_MAX_STR_DIGITS;
+}
+
 /** repr(a). */
 export function reprArg(a: FormatArg, hooks: FormatHooks): string | FmtError {
   switch (a.t) {
-    case 'int': return intToStr(a.v);
+    case 'int': return intToStr(a.v, maxStrDigits(hooks));
     case 'bool': return a.v ? 'True' : 'False';
     case 'float': return floatRepr(a.v);
     case 'complex': return complexRepr(a.re, a.im);

@@ -3,7 +3,7 @@
 // process per table); each row is (value, spec) or (format, args).
 import { describe, expect, it } from 'vitest';
 import { runPython } from '../numeric/py.js';
-import { formatValue, printfStr, printfBytes, fmtArg, type FormatArg } from '../../src/format/index.js';
+import { formatValue, printfStr, printfBytes, strFormat, fmtArg, type FormatArg } from '../../src/format/index.js';
 import { NONE, numArg, dictArg, testHooks, toWire, PY_VAL, showResult, showPython } from './values.js';
 
 const I = fmtArg.int;
@@ -134,6 +134,39 @@ describe('tables vs python3', () => {
       const e = showPython(want[k++]!);
       if (g !== e) bad.push(`b${JSON.stringify(f)} % ${JSON.stringify(toWire(a))}: ours ${g.slice(0, 300)}, python ${e.slice(0, 300)}`);
     }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('sys.set_int_max_str_digits through the hooks', () => {
+  it('limits 0 and 640 match python3', () => {
+    const rows: [number, string, FormatArg][] = [];
+    for (const limit of [0, 640]) {
+      for (const digits of [640, 641, 5000]) {
+        const v = fmtArg.int(10n ** BigInt(digits - 1) * 7n);
+        rows.push([limit, 'format', v], [limit, '%d', v], [limit, '%s', fmtArg.tuple([v])], [limit, '{}', v], [limit, '%x', v]);
+      }
+    }
+    const want = runPython<{ ok?: unknown; err?: string; msg?: string }[]>(PY_VAL + `
+out = []
+for limit, kind, a in inp:
+    v = val(a)
+    sys.set_int_max_str_digits(limit)
+    if kind == 'format': out.append(E(lambda: format(v, ',')))
+    elif kind == '{}': out.append(E(lambda: '{}'.format(v)))
+    else: out.append(E(lambda: kind % v))
+    sys.set_int_max_str_digits(0)
+print(json.dumps(out))
+`, rows.map(([l, k, a]) => [l, k, toWire(a)]));
+    const bad: string[] = [];
+    rows.forEach(([limit, kind, a], i) => {
+      const hooks = { ...testHooks, intMaxStrDigits: limit };
+      const got = kind === 'format' ? formatValue(a, ',', hooks)
+        : kind === '{}' ? strFormat('{}', [a], null, hooks) : printfStr(kind, a, hooks);
+      const g = showResult(got);
+      const e = showPython(want[i]!);
+      if (g !== e) bad.push(`limit ${limit} ${kind}: ours ${g.slice(0, 200)} python ${e.slice(0, 200)}`);
+    });
     expect(bad).toEqual([]);
   });
 });
