@@ -133,3 +133,7 @@ SNIPPETS.push(
   'def f():\n  "doc"\n  raise E\n',
   'def f(x):\n  if x:\n    return 1\n  return g(*())\n',
 );
+SNIPPETS.push(
+  'from __future__ import annotations\nx: List[int] = []\ny: "str"\nz: a.b | None\nclass C:\n  w: dict[str, tuple[int, ...]]\ndef f(a: int = 1, *b: T, c: (lambda x, *, y=2: x)[0] = 3, **d: -1 + 2 ** -x) -> not a and (b or c):\n  v: int = 1\n  return v\n',
+  'from __future__ import annotations\nx: [i for i in y if i > 0]\ny: {a: b for a, b in c}\nw: f(x for x in y)\nv: a[1:2, ::3]\nu: a[()]\nt: 1 .real\ns: 1e400\nr: (a, b)\nq: lambda: 0\n',
+);

@@ -27,6 +27,7 @@ import { NO_LOC, type Loc } from './cfg.js';
 import { Unit, FB, SK, type FBlock, type FBlockKind, type ScopeKind } from './unit.js';
 import { assemble } from './assemble.js';
 import { PatternCompiler, type PatternHost } from './patterns.js';
+import { unparseAnnotation } from './unparse.js';
 
 const STACK_USE_GUIDELINE = 30;
 const CO_FUTURE_MASK = 0x3fe0000;
@@ -1067,8 +1068,8 @@ export class Codegen {
     switch (targ._type) {
       case 'Name':
         if (s.simple !== 0 && (this.u.kind === SK.Module || this.u.kind === SK.Class)) {
-          if (future) this.unsupported('from __future__ import annotations');
-          this.expr(s.annotation);
+          if (future) this.annotationString(s.annotation);
+          else this.expr(s.annotation);
           this.u.addOp(O.LOAD_NAME, this.u.addName('__annotations__'));
           this.loadConst(mangle(this.u.privateName, targ.id));
           this.op(O.STORE_SUBSCR);
@@ -1087,6 +1088,13 @@ export class Codegen {
         this.error(`invalid node type (${targ._type}) for annotated assignment`);
     }
     if (s.simple === 0 && !future && (this.u.kind === SK.Module || this.u.kind === SK.Class)) this.checkAnnExpr(s.annotation);
+  }
+
+  /** VISIT(annexpr): the annotation as its source-like string (from __future__ import annotations) */
+  private annotationString(e: Node): void {
+    const text = unparseAnnotation(e);
+    if (text === null) this.unsupported('f-string in a stringified annotation');
+    this.loadConst(text);
   }
 
   private checkAnnExpr(e: Node): void {
@@ -1135,8 +1143,8 @@ export class Codegen {
   private argAnnotation(id: string, ann: Node | null, count: { n: number }): void {
     if (ann === null) return;
     this.loadConst(mangle(this.u.privateName, id));
-    if ((this.futureFlags & CO_FUTURE_ANNOTATIONS) !== 0) this.unsupported('from __future__ import annotations');
-    if (ann._type === 'Starred') {
+    if ((this.futureFlags & CO_FUTURE_ANNOTATIONS) !== 0) this.annotationString(ann);
+    else if (ann._type === 'Starred') {
       this.expr(ann.value);
       this.op(O.UNPACK_SEQUENCE, 1);
     } else {

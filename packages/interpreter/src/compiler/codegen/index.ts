@@ -11,6 +11,8 @@ import type { CodeObject } from '../../bytecode/code-object.js';
 import { Codegen, type CompileWarning } from './codegen.js';
 export type { CompileWarning } from './codegen.js';
 import { optimizeAst } from '../optimizer/ast-opt.js';
+import { parseFuture } from '../future.js';
+import { CO_FUTURE_ANNOTATIONS } from '../scope-flags.js';
 
 export type CompileMode = 'exec' | 'eval' | 'single';
 
@@ -34,10 +36,18 @@ export function compileSource(source: string, options: CompileOptions = {}): Com
 
 /** Compile an already parsed module (the tree is folded in place by the AST optimizer). */
 export function compileAst(tree: Node, source: string | null, filename: string, mode: CompileMode = 'exec', pythonDepth = 0): CompileResult {
-  const st = buildSymbolTable(tree, { filename, source, pythonDepth });
+  let future;
+  try {
+    future = parseFuture(tree);
+  } catch (x) {
+    if (x instanceof RaisedCompileError) return { ok: false, error: toCompileError(x, filename, source) };
+    throw x;
+  }
+  // _PyAST_Compile: the AST optimizer runs before the symbol table
+  optimizeAst(tree, (future.features & CO_FUTURE_ANNOTATIONS) !== 0);
+  const st = buildSymbolTable(tree, { filename, source, pythonDepth, future });
   if (!st.ok) return { ok: false, error: st.error };
   try {
-    optimizeAst(tree);
     const cg = new Codegen(st.table, { filename, interactive: mode === 'single' });
     const code = cg.compileModule(tree);
     return { ok: true, code, warnings: cg.warnings };

@@ -20,20 +20,30 @@ const MAX_TOTAL_ITEMS = 1024;
 const NOT_FOLDED = Symbol('not folded');
 type Folded = PyConst | typeof NOT_FOLDED;
 
-/** Fold the whole tree in place (_PyAST_Optimize with optimize = 0). */
-export function optimizeAst(mod: Node): void {
-  visit(mod, false);
+/**
+ * Fold the whole tree in place (_PyAST_Optimize with optimize = 0). Under
+ * `from __future__ import annotations` annotations are left as written: they
+ * become strings (astfold_arg / AnnAssign / returns skip them).
+ */
+export function optimizeAst(mod: Node, futureAnnotations = false): void {
+  visit(mod, futureAnnotations);
 }
 
-function visit(n: Node, inAnnotation: boolean): void {
+function isAnnotationField(n: Node, field: string): boolean {
+  return (field === 'annotation' && (n._type === 'arg' || n._type === 'AnnAssign'))
+    || (field === 'returns' && (n._type === 'FunctionDef' || n._type === 'AsyncFunctionDef'));
+}
+
+function visit(n: Node, skipAnnotations: boolean): void {
   const info = NODE_TYPES[n._type];
   if (info === undefined) return;
   for (const [field, kind] of info.fields) {
+    if (skipAnnotations && isAnnotationField(n, field)) continue;
     if (kind === 'node' || kind === 'node?') {
       const c = n[field] as Node | null;
-      if (c !== null && c !== undefined) visit(c, inAnnotation);
+      if (c !== null && c !== undefined) visit(c, skipAnnotations);
     } else if (kind === 'nodes' || kind === 'nodes?') {
-      for (const c of n[field] as (Node | null)[]) if (c !== null) visit(c, inAnnotation);
+      for (const c of n[field] as (Node | null)[]) if (c !== null) visit(c, skipAnnotations);
     }
   }
   fold(n);
