@@ -142,6 +142,18 @@ export function parseFormatString(template: string): MarkupChunk[] | PyExc {
 /** get_integer of unicode_format.h: -1 if `s` is empty or not all decimal digits. */
 function fieldInteger(s: string): number | PyExc {
   if (s === '') return -1;
+  if (s.length <= 15) {
+    // ASCII fast path (no overflow possible below 16 digits)
+    let v = 0;
+    let i = 0;
+    for (; i < s.length; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === s.length) return v;
+    if (s.charCodeAt(i) < 128) return -1;
+  }
   let acc = 0n;
   for (const ch of s) {
     const d = unicodeDecimalValue(ch.codePointAt(0)!);

@@ -176,7 +176,7 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
       i++;
     } else {
       const start = i;
-      const w = readDigits(fmt, i, SSIZE_MAX);
+      const w = readDigits(fmt, i, SSIZE_MAX, 2 ** 63);
       i = digitsEnd;
       if (w < 0) return new PyExc('ValueError', 'width too big');
       if (i > start) width = w;
@@ -195,7 +195,7 @@ function printf(fmt: string, args: FormatArg, hooks: FormatHooks, mode: Mode): s
         i++;
       } else {
         const precStart = i;
-        const p = readDigits(fmt, i, INT_MAX);
+        const p = readDigits(fmt, i, INT_MAX, 2147483647);
         i = digitsEnd;
         if (p < 0) return new PyExc('ValueError', 'precision too big');
         prec = p;
@@ -251,7 +251,7 @@ let digitsEnd = 0;
  * allocate"). Plain numbers for the usual one or two digits; BigInt only
  * past 15 digits.
  */
-function readDigits(fmt: string, i: number, limit: bigint): number {
+function readDigits(fmt: string, i: number, limit: bigint, limitNum: number): number {
   let v = 0;
   const start = i;
   for (; i < fmt.length; i++) {
@@ -260,7 +260,7 @@ function readDigits(fmt: string, i: number, limit: bigint): number {
     v = v * 10 + d;
   }
   digitsEnd = i;
-  if (i - start <= 15) return v > Number(limit) ? -1 : v;
+  if (i - start <= 15) return v > limitNum ? -1 : v;
   let big = 0n;
   for (let k = start; k < i; k++) {
     big = big * 10n + BigInt(fmt.charCodeAt(k) - 48);
