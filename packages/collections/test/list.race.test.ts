@@ -42,6 +42,7 @@ describe('list race', () => {
     ctx.attach();
 
     for (const o of outs) {
+      if (o.bad.length > 0) console.log(`${o.role} ${o.wid} bad reads:`, JSON.stringify(o.bad.slice(0, 5)));
       expect(o.bad, `${o.role} ${o.wid}`).toEqual([]);
       expect(o.done).toBe(ITERS);
     }

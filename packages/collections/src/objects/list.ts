@@ -158,7 +158,11 @@ export function listGetItemLocked(ctx: ObjContext, l: number, i: number): number
     return new PyExc('IndexError', 'list index out of range');
   }
   markSharedLockHeld(ctx, l);
-  const item = heap.u32[itemWords(ctx, l) + i]!;
+  // itemWords may re-create the views: call it before reading heap.u32 (in
+  // `heap.u32[itemWords(…)]` JS evaluates the stale view first, and a read past it
+  // gives undefined — the race test found exactly that).
+  const w = itemWords(ctx, l);
+  const item = heap.u32[w + i]!;
   heap.ensure(item);
   ctx.rc.incref(item);
   // Let later lock-free reads of this item succeed although its owner alone may
