@@ -6,6 +6,7 @@
 // characters of category Nd become their ASCII digit, any other non-ASCII
 // character becomes '?' (so it fails to parse). The error message then
 // shows repr() of the ORIGINAL string.
+import { decimalValue, typeFlags, F_PRINTABLE } from '../unicode/ucd.js';
 
 /** Py_UNICODE_ISSPACE: bidirectional types WS, B, S and category Zs. */
 export function isPyWhitespace(cp: number): boolean {
@@ -28,19 +29,14 @@ export function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-const ND = /^\p{Nd}$/u;
-
 /**
- * Decimal value of a Unicode Nd code point, or -1. Nd characters come in
- * contiguous runs of ten (0..9), possibly several runs back to back, so the
- * value is the distance from the start of the run modulo 10.
+ * Decimal value of a Unicode code point (unicodedata.decimal, Unicode 14.0 as in
+ * CPython 3.11, from the unicode/ tables; Node's \p{Nd} is a newer Unicode), or -1.
  */
 export function unicodeDecimalValue(cp: number): number {
   if (cp >= 48 && cp <= 57) return cp - 48;
-  if (cp < 128 || !ND.test(String.fromCodePoint(cp))) return -1;
-  let start = cp;
-  while (start > 0 && cp - start < 100 && ND.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
+  if (cp < 128 || cp > 0x10ffff) return -1;
+  return decimalValue(cp);
 }
 
 /** _PyUnicode_TransformDecimalAndSpaceToASCII (for int() and float()). */
@@ -66,8 +62,6 @@ export function transformDecimalAndSpaceToAscii(s: string): string {
   return out;
 }
 
-const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
-
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
@@ -84,7 +78,7 @@ export function pyStrRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (cp < 32 || cp === 127) out += '\\x' + hex(cp, 2);
     else if (cp < 127) out += ch;
-    else if (cp !== 32 && NON_PRINTABLE.test(ch)) {
+    else if (!(typeFlags(cp) & F_PRINTABLE)) {
       if (cp <= 0xff) out += '\\x' + hex(cp, 2);
       else if (cp <= 0xffff) out += '\\u' + hex(cp, 4);
       else out += '\\U' + hex(cp, 8);
