@@ -137,3 +137,7 @@ SNIPPETS.push(
   'from __future__ import annotations\nx: List[int] = []\ny: "str"\nz: a.b | None\nclass C:\n  w: dict[str, tuple[int, ...]]\ndef f(a: int = 1, *b: T, c: (lambda x, *, y=2: x)[0] = 3, **d: -1 + 2 ** -x) -> not a and (b or c):\n  v: int = 1\n  return v\n',
   'from __future__ import annotations\nx: [i for i in y if i > 0]\ny: {a: b for a, b in c}\nw: f(x for x in y)\nv: a[1:2, ::3]\nu: a[()]\nt: 1 .real\ns: 1e400\nr: (a, b)\nq: lambda: 0\n',
 );
+SNIPPETS.push(
+  'def f():\n try:\n  return 1\n finally:\n  g(lambda: 0)\n',
+  'def f():\n for x in y:\n  try:\n   break\n  finally:\n   g(lambda: 0, [i for i in x])\n h(lambda: 1)\n',
+);

@@ -7,8 +7,7 @@
 import { CodePointStr, ComplexConst, ELLIPSIS } from '../../ast/nodes.js';
 import { CodeObject, ConstFrozenSet, ConstTuple, type PyConst } from '../../bytecode/code-object.js';
 
-let codeIds = new WeakMap<CodeObject, number>();
-let nextCodeId = 0;
+const codeKeys = new WeakMap<CodeObject, string>();
 
 function floatKey(x: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -48,20 +47,19 @@ export function constKey(c: PyConst): string {
   if (c instanceof ConstTuple) return 't(' + c.items.map(constKey).join(';') + ')';
   if (c instanceof ConstFrozenSet) return 'z(' + c.items.map(constKey).sort().join(';') + ')';
   if (c instanceof CodeObject) {
-    let id = codeIds.get(c);
-    if (id === undefined) {
-      id = nextCodeId++;
-      codeIds.set(c, id);
+    // code objects merge by value (code_richcompare): a finally body compiled twice
+    // yields one constant per nested function, not two
+    let k = codeKeys.get(c);
+    if (k === undefined) {
+      const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+      k = 'C(' + [c.co_name, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_flags, c.co_firstlineno,
+        hex(c.co_code), c.co_consts.map(constKey).join(';'), c.co_names.join(','), c.localsPlusNames().join(','),
+        hex(c.co_linetable), hex(c.co_exceptiontable)].join('|') + ')';
+      codeKeys.set(c, k);
     }
-    return 'C' + id;
+    return k;
   }
   return '?';
-}
-
-/** Reset the code-object identity numbering (tests only need stable keys per compile). */
-export function resetConstKeys(): void {
-  codeIds = new WeakMap();
-  nextCodeId = 0;
 }
 
 /** PyObject_IsTrue of a constant */
