@@ -141,3 +141,6 @@ SNIPPETS.push(
   'def f():\n try:\n  return 1\n finally:\n  g(lambda: 0)\n',
   'def f():\n for x in y:\n  try:\n   break\n  finally:\n   g(lambda: 0, [i for i in x])\n h(lambda: 1)\n',
 );
+SNIPPETS.push(
+  'def f(self):\n    match 0:\n        case 0:\n            x = True\n        case 0:\n            x = False\n    self.assertIs(x, True)\n',
+);

@@ -483,6 +483,7 @@ export class Codegen {
     const host: PatternHost = {
       op: (op, arg = 0) => this.op(op, arg),
       jump: (op, target) => this.jump(op, target),
+      jumpNoLine: (op, target) => this.jumpNoLine(op, target),
       newBlock: () => u.newBlock(),
       useNext: (b) => u.useNext(b),
       nextBlock: () => u.nextBlock(),

@@ -13,6 +13,7 @@ import type { Block } from './cfg.js';
 export interface PatternHost {
   op(op: number, arg?: number): void;
   jump(op: number, target: Block): void;
+  jumpNoLine(op: number, target: Block): void;
   newBlock(): Block;
   useNext(b: Block): void;
   nextBlock(): void;
@@ -389,7 +390,7 @@ export class PatternCompiler {
       }
       if (i !== n - hasDefault - 1) h.op(O.POP_TOP);
       h.stmts(m.body);
-      h.jump(O.JUMP, end);
+      h.jumpNoLine(O.JUMP, end);
       h.setLoc(m.pattern);
       this.emitAndResetFailPop(pc);
     }
