@@ -1,0 +1,158 @@
+// UTF-8 (and utf-8-sig), CPython 3.11-exact including every error range.
+// Encoder: unicode_encode_utf8 — only surrogates are unencodable; a run of
+// consecutive surrogates forms one error ("surrogates not allowed"), and
+// 'surrogateescape' is applied inline up to the first surrogate outside
+// U+DC80..U+DCFF. Decoder: the state machine of stringlib/codecs.h
+// utf8_decode plus the error switch of unicode_decode_utf8:
+//   invalid start byte        80..C1, F5..FF            [s, s+1)
+//   invalid continuation byte the first bad byte at s+k  [s, s+k)
+//   unexpected end of data    a valid but cut prefix     [s, len)
+// (E0 needs A0..BF second, ED 80..9F, F0 90..BF, F4 80..8F.)
+
+import { ByteSink, CpSink } from './sink.js';
+import {
+  type CodePoints, type CodecResult, callErrorHandler, decodeError, encodeError, fail, ok,
+} from './errors.js';
+
+const isCont = (b: number): boolean => (b & 0xc0) === 0x80;
+
+export function encodeUtf8(s: CodePoints, errors: string | undefined, bom = false): CodecResult<Uint8Array> {
+  const n = s.length;
+  const sink = new ByteSink(n + (bom ? 3 : 0));
+  const out = sink.buf;
+  let o = 0;
+  if (bom) {
+    out[0] = 0xef; out[1] = 0xbb; out[2] = 0xbf;
+    o = 3;
+  }
+  // ASCII prefix straight into the first buffer.
+  let i = 0;
+  while (i < n) {
+    const c = s[i]!;
+    if (c >= 0x80) break;
+    out[o++] = c;
+    i++;
+  }
+  sink.len = o;
+  while (i < n) {
+    const c = s[i]!;
+    if (c < 0x80) {
+      sink.push(c);
+      i++;
+    } else if (c < 0x800) {
+      sink.reserve(2);
+      sink.buf[sink.len++] = 0xc0 | (c >> 6);
+      sink.buf[sink.len++] = 0x80 | (c & 0x3f);
+      i++;
+    } else if (c < 0xd800 || (c > 0xdfff && c < 0x10000)) {
+      sink.reserve(3);
+      sink.buf[sink.len++] = 0xe0 | (c >> 12);
+      sink.buf[sink.len++] = 0x80 | ((c >> 6) & 0x3f);
+      sink.buf[sink.len++] = 0x80 | (c & 0x3f);
+      i++;
+    } else if (c >= 0x10000) {
+      sink.reserve(4);
+      sink.buf[sink.len++] = 0xf0 | (c >> 18);
+      sink.buf[sink.len++] = 0x80 | ((c >> 12) & 0x3f);
+      sink.buf[sink.len++] = 0x80 | ((c >> 6) & 0x3f);
+      sink.buf[sink.len++] = 0x80 | (c & 0x3f);
+      i++;
+    } else {
+      let end = i + 1;
+      while (end < n && s[end]! >= 0xd800 && s[end]! <= 0xdfff) end++;
+      let start = i;
+      if (errors === 'surrogateescape') {
+        while (start < end && s[start]! >= 0xdc80 && s[start]! <= 0xdcff) sink.push(s[start++]! & 0xff);
+        if (start === end) {
+          i = end;
+          continue;
+        }
+      }
+      const r = callErrorHandler(errors, encodeError('utf-8', s, start, end, 'surrogates not allowed'));
+      if ('error' in r) return fail(r.error);
+      if ('bytes' in r) {
+        sink.pushBytes(r.bytes);
+      } else {
+        for (let k = 0; k < r.str.length; k++) {
+          if (r.str[k]! >= 0x80) return fail(encodeError('utf-8', s, start, end, 'surrogates not allowed'));
+          sink.push(r.str[k]!);
+        }
+      }
+      i = r.pos;
+    }
+  }
+  return ok(sink.finish());
+}
+
+/**
+ * Classifies the sequence starting at `s` (whose lead byte is >= 0x80):
+ * returns its length (2..4) when complete and valid, 0 for "unexpected end of
+ * data", or -k for an error covering k bytes (k = 1 with an invalid lead byte
+ * is "invalid start byte"; other k are "invalid continuation byte").
+ */
+function classify(b: Uint8Array, s: number, n: number): number {
+  const c = b[s]!;
+  const avail = n - s;
+  if (c < 0xc2 || c > 0xf4) return -1;
+  if (c < 0xe0) {
+    if (avail < 2) return 0;
+    return isCont(b[s + 1]!) ? 2 : -2;
+  }
+  if (c < 0xf0) {
+    if (avail < 2) return 0;
+    const c2 = b[s + 1]!;
+    if (!isCont(c2) || (c === 0xe0 && c2 < 0xa0) || (c === 0xed && c2 >= 0xa0)) return -2;
+    if (avail < 3) return 0;
+    return isCont(b[s + 2]!) ? 3 : -3;
+  }
+  if (avail < 2) return 0;
+  const c2 = b[s + 1]!;
+  if (!isCont(c2) || (c === 0xf0 && c2 < 0x90) || (c === 0xf4 && c2 >= 0x90)) return -2;
+  if (avail < 3) return 0;
+  if (!isCont(b[s + 2]!)) return -3;
+  if (avail < 4) return 0;
+  return isCont(b[s + 3]!) ? 4 : -4;
+}
+
+export function decodeUtf8(b: Uint8Array, errors: string | undefined, from = 0): CodecResult<Uint32Array> {
+  const n = b.length;
+  const out = new CpSink(n - from);
+  let o = 0;
+  let i = from;
+  // ASCII prefix: every byte is one code point, within the first buffer.
+  const ob = out.buf;
+  while (i < n) {
+    const c = b[i]!;
+    if (c >= 0x80) break;
+    ob[o++] = c;
+    i++;
+  }
+  out.len = o;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      out.push(c);
+      i++;
+      continue;
+    }
+    const k = classify(b, i, n);
+    if (k === 2) {
+      out.push(((c & 0x1f) << 6) | (b[i + 1]! & 0x3f));
+    } else if (k === 3) {
+      out.push(((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f));
+    } else if (k === 4) {
+      out.push(((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f));
+    } else {
+      const end = k === 0 ? n : i - k - (k === -1 ? 0 : 1);
+      const reason = k === 0 ? 'unexpected end of data' : k === -1 ? 'invalid start byte' : 'invalid continuation byte';
+      const obj = from === 0 ? b : b.subarray(from);
+      const r = callErrorHandler(errors, decodeError('utf-8', obj, i - from, end - from, reason));
+      if ('error' in r) return fail(r.error);
+      if ('str' in r) out.pushAll(r.str);
+      i = r.pos + from;
+      continue;
+    }
+    i += k;
+  }
+  return ok(out.finish());
+}
