@@ -38,3 +38,5 @@ export * from './objects/bytes.js';
 export * from './objects/tuple.js';
 export * from './objects/list.js';
 export { SharedList } from './shared-list.js';
+// format(), printf-style % and str.format (docs/internals/format.md).
+export * from './format/index.js';
