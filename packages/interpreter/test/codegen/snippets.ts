@@ -144,3 +144,9 @@ SNIPPETS.push(
 SNIPPETS.push(
   'def f(self):\n    match 0:\n        case 0:\n            x = True\n        case 0:\n            x = False\n    self.assertIs(x, True)\n',
 );
+SNIPPETS.push(
+  'def f(a, b):\n  x, x = a, b\n  return x\n',
+  'x = (1j / 2, (1 + 2j) / (3 - 4j), 1 / 2j)\n',
+  'x = a in {True, 1.0, 1, 2}\n',
+  'def f():\n  class X:\n    def g(self): return __class__\n    __class__\n  return X\n',
+);

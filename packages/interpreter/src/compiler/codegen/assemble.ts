@@ -350,6 +350,16 @@ function applyStaticSwaps(ins: Instr[], i: number): void {
       k = nextSwappable(ins, k, lineno);
       if (k < 0) return;
     }
+    // not safe when the two stores (or one between them) target the same local
+    const storeJ = ins[j]!.op === STORE_FAST ? ins[j]!.arg : -1;
+    const storeK = ins[k]!.op === STORE_FAST ? ins[k]!.arg : -1;
+    if (storeJ >= 0 || storeK >= 0) {
+      if (storeJ === storeK) return;
+      for (let idx = j + 1; idx < k; idx++) {
+        const st = ins[idx]!.op === STORE_FAST ? ins[idx]!.arg : -1;
+        if (st >= 0 && (st === storeJ || st === storeK)) return;
+      }
+    }
     swap.op = NOP;
     const tmp = ins[j]!;
     ins[j] = ins[k]!;

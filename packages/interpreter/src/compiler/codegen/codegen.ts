@@ -102,7 +102,7 @@ export class Codegen {
     }
     const scope = u.scope;
     const flags = scope.codeFlags | (this.futureFlags & CO_FUTURE_MASK);
-    const cellIndices = scope.cellvars.map((c) => u.localsPlus.get(c)!);
+    const cellIndices = scope.cellvars.map((c) => u.cellIndex.get(c)!);
     const a = assemble({
       entry: u.entry,
       newBlock: () => u.newBlock(),
@@ -235,7 +235,7 @@ export class Codegen {
     }
     switch (kind) {
       case 'deref': {
-        const ix = u.localsPlus.get(mangled)!;
+        const ix = scope === FREE ? u.freeIndex.get(mangled)! : u.cellIndex.get(mangled)!;
         const op = ctx === 'Load' ? (u.scope.type === ClassBlock ? O.LOAD_CLASSDEREF : O.LOAD_DEREF) : ctx === 'Store' ? O.STORE_DEREF : O.DELETE_DEREF;
         u.addOp(op, ix);
         return;
@@ -1175,7 +1175,9 @@ export class Codegen {
     if (co.co_freevars.length > 0) {
       for (const name of co.co_freevars) {
         // get_ref_type: in a class body, __class__ is the class cell
-        this.u.addOp(O.LOAD_CLOSURE, this.u.localsPlus.get(name)!);
+        const u = this.u;
+        const isCell = (u.kind === SK.Class && name === '__class__') || scopeOf(u.scope.flags(name)) === CELL;
+        u.addOp(O.LOAD_CLOSURE, isCell ? u.cellIndex.get(name)! : u.freeIndex.get(name)!);
       }
       flags |= 8;
       this.op(O.BUILD_TUPLE, co.co_freevars.length);
@@ -1231,7 +1233,7 @@ export class Codegen {
     this.body(s.body);
     this.unsetLoc();
     if (u.scope.needsClassClosure) {
-      u.addOp(O.LOAD_CLOSURE, u.localsPlus.get('__class__')!);
+      u.addOp(O.LOAD_CLOSURE, u.cellIndex.get('__class__')!);
       this.op(O.COPY, 1);
       this.nameStore('__classcell__');
     } else {

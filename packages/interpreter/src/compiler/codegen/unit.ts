@@ -36,7 +36,12 @@ export class Unit {
   private readonly constIndex = new Map<string, number>();
   readonly names: string[] = [];
   private readonly nameIndex = new Map<string, number>();
+  /** co_varnames (and cell) slots by name */
   readonly localsPlus = new Map<string, number>();
+  /** localsplus slot of each cell variable */
+  readonly cellIndex = new Map<string, number>();
+  /** localsplus slot of each free variable */
+  readonly freeIndex = new Map<string, number>();
   loc: Loc;
   readonly fblocks: FBlock[] = [];
   argcount = 0;
@@ -51,8 +56,12 @@ export class Unit {
     this.privateName = scope.privateName;
     let i = 0;
     for (const v of scope.varnames) this.localsPlus.set(v, i++);
-    for (const c of scope.cellvars) if (!this.localsPlus.has(c)) this.localsPlus.set(c, i++);
-    for (const f of scope.freevars) this.localsPlus.set(f, i++);
+    for (const c of scope.cellvars) {
+      if (!this.localsPlus.has(c)) this.localsPlus.set(c, i++);
+      this.cellIndex.set(c, this.localsPlus.get(c)!);
+    }
+    // a class's `__class__` can be both a cell and a free variable: separate slots
+    for (const f of scope.freevars) this.freeIndex.set(f, i++);
   }
 
   newBlock(): Block {

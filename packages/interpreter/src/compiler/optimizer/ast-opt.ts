@@ -7,6 +7,7 @@
 
 import { NODE_TYPES, CodePointStr, ComplexConst, type Node } from '../../ast/nodes.js';
 import { ConstTuple, ConstFrozenSet, type PyConst } from '../../bytecode/code-object.js';
+import { constKey } from '../codegen/consts.js';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intLshift, intRshift, intAnd, intOr, intXor, intBitLength,
   floatMod, floatFloorDiv, floatPow, isExc, type PyInt,
@@ -127,7 +128,7 @@ function foldIter(arg: Node): void {
     }
   } else if (arg._type === 'Set') {
     const elts = arg.elts as Node[];
-    if (elts.every((e) => e._type === 'Constant')) makeConst(arg, new ConstFrozenSet(elts.map((e) => e.value as PyConst)));
+    if (elts.every((e) => e._type === 'Constant')) makeConst(arg, new ConstFrozenSet(setItems(elts.map((e) => e.value as PyConst))));
   }
 }
 
@@ -472,6 +473,48 @@ function complexBinop(op: string, l: PyConst, r: PyConst): Folded {
     case 'Add': return new ComplexConst(a.real + b.real, a.imag + b.imag);
     case 'Sub': return new ComplexConst(a.real - b.real, a.imag - b.imag);
     case 'Mult': return new ComplexConst(a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real);
+    case 'Div': {
+      // _Py_c_quot (Smith's method); division by zero is left to run time
+      const absBr = Math.abs(b.real);
+      const absBi = Math.abs(b.imag);
+      if (absBr >= absBi) {
+        if (absBr === 0) return NOT_FOLDED;
+        const ratio = b.imag / b.real;
+        const denom = b.real + b.imag * ratio;
+        return new ComplexConst((a.real + a.imag * ratio) / denom, (a.imag - a.real * ratio) / denom);
+      }
+      if (absBi >= absBr) {
+        const ratio = b.real / b.imag;
+        const denom = b.real * ratio + b.imag;
+        return new ComplexConst((a.real * ratio + a.imag) / denom, (a.imag * ratio - a.real) / denom);
+      }
+      return new ComplexConst(NaN, NaN);
+    }
     default: return NOT_FOLDED;
   }
+}
+
+/** Python equality class of a number constant (True == 1 == 1.0), else null */
+function numericKey(v: PyConst): string | null {
+  if (typeof v === 'boolean') return v ? 'n1' : 'n0';
+  if (typeof v === 'bigint') return 'n' + v.toString();
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return 'n' + BigInt(v).toString();
+    return Number.isNaN(v) ? null : 'f' + String(v);
+  }
+  if (v instanceof ComplexConst && v.imag === 0) return numericKey(v.real);
+  return null;
+}
+
+/** PyFrozenSet_New of the items: equal items (by Python ==) keep the first one */
+function setItems(items: PyConst[]): PyConst[] {
+  const seen = new Set<string>();
+  const out: PyConst[] = [];
+  for (const v of items) {
+    const k = numericKey(v) ?? constKey(v);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
 }
