@@ -3,7 +3,7 @@
 // from ucd.ts; the string-level rules (empty string, cased-ness for islower /
 // isupper / istitle, XID for isidentifier) are CPython's.
 import {
-  typeFlags, F_ALPHA, F_DECIMAL, F_DIGIT, F_NUMERIC, F_LOWER, F_UPPER, F_TITLE, F_SPACE, F_PRINTABLE,
+  typeFlags, typeTablesDecoded, typeRecord, F_ALPHA, F_DECIMAL, F_DIGIT, F_NUMERIC, F_LOWER, F_UPPER, F_TITLE, F_SPACE, F_PRINTABLE,
   F_XID_START, F_XID_CONTINUE,
 } from './ucd.js';
 import { codePointsOf } from './code-points.js';
@@ -89,29 +89,30 @@ export function isIdentifierCodePoints(cps: CodePoints): boolean {
   return true;
 }
 
-/** ASCII letters/digits: the str.is* fast path of one-byte strings. */
-const ASCII_FLAGS = new Uint16Array(128);
-let asciiReady = false;
-function asciiFlags(): Uint16Array {
-  if (!asciiReady) {
-    for (let c = 0; c < 128; c++) ASCII_FLAGS[c] = typeFlags(c);
-    asciiReady = true;
+/** Flags of U+0000..U+00FF: the str.is* fast path of one-byte (Latin-1) text. */
+const LATIN1_FLAGS = new Uint16Array(256);
+let latin1Ready = false;
+function latin1Flags(): Uint16Array {
+  if (!latin1Ready) {
+    for (let c = 0; c < 256; c++) LATIN1_FLAGS[c] = typeFlags(c);
+    latin1Ready = true;
   }
-  return ASCII_FLAGS;
+  return LATIN1_FLAGS;
 }
 
 function strAllHave(s: string, mask: number): boolean {
   if (s.length === 0) return false;
-  const a = asciiFlags();
+  const a = latin1Flags();
+  const t = typeTablesDecoded();
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
-    if (u < 128) {
+    if (u < 256) {
       if (!(a[u]! & mask)) return false;
       continue;
     }
     const c = s.codePointAt(i)!;
     if (c > 0xffff) i++;
-    if (!(typeFlags(c) & mask)) return false;
+    if (!(t.flags[typeRecord(t, c)]! & mask)) return false;
   }
   return true;
 }

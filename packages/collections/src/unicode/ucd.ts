@@ -28,7 +28,11 @@ export const F_LINEBREAK = 8192;
 export const UNICODE_VERSION = T.UNICODE_VERSION;
 
 /** A mapping delta that means "several code points: look in the multi table". */
-const MULTI = 0x7fffffff;
+export const MULTI = 0x7fffffff;
+
+/** Two-level table geometry: block = top[cp >>> TYPE_SHIFT], entry cp & TYPE_MASK. */
+export const TYPE_SHIFT = T.SHIFT;
+export const TYPE_MASK = (1 << T.SHIFT) - 1;
 
 /** Mapping kinds, in record order. */
 export const MAP_UPPER = 0;
@@ -36,7 +40,8 @@ export const MAP_LOWER = 1;
 export const MAP_TITLE = 2;
 export const MAP_FOLD = 3;
 
-interface TypeTables {
+/** The decoded type tables (read-only after decoding); see typeTables(). */
+export interface TypeTables {
   top: Uint16Array;
   blocks: Uint16Array | Uint8Array;
   flags: Uint16Array;
@@ -59,26 +64,11 @@ interface DbTables {
   combining: Uint8Array;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 to bytes without Buffer (so the module also runs in a browser). */
+/** Base64 to bytes with the global atob (Node >= 16 and browsers; no Buffer). */
 function decodeBase64(s: string): Uint8Array {
-  const val = new Uint8Array(128);
-  for (let i = 0; i < 64; i++) val[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s.charCodeAt(len - 1) === 61 /* = */) len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < len; i++) {
-    acc = ((acc << 6) | val[s.charCodeAt(i)]!) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
 
@@ -156,17 +146,20 @@ function types(): TypeTables {
   return (typeTables ??= loadTypeTables());
 }
 
+/** The decoded type tables, for loops that inline the lookup (case.ts, predicates.ts). */
+export const typeTablesDecoded = types;
+
 function db(): DbTables {
   return (dbTables ??= loadDbTables());
 }
 
 /** Type record index of a code point (0 <= cp <= 0x10FFFF). */
-function typeRecord(t: TypeTables, cp: number): number {
-  return t.blocks[(t.top[cp >>> T.SHIFT]! << T.SHIFT) | (cp & ((1 << T.SHIFT) - 1))]!;
+export function typeRecord(t: TypeTables, cp: number): number {
+  return t.blocks[(t.top[cp >>> TYPE_SHIFT]! << TYPE_SHIFT) | (cp & TYPE_MASK)]!;
 }
 
 function dbRecord(d: DbTables, cp: number): number {
-  return d.blocks[(d.top[cp >>> T.SHIFT]! << T.SHIFT) | (cp & ((1 << T.SHIFT) - 1))]!;
+  return d.blocks[(d.top[cp >>> TYPE_SHIFT]! << TYPE_SHIFT) | (cp & TYPE_MASK)]!;
 }
 
 /** The F_* flags of a code point (Objects/unicodectype.c's gettyperecord()->flags). */
