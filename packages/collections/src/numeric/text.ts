@@ -7,22 +7,10 @@
 // character becomes '?' (so it fails to parse). The error message then
 // shows repr() of the ORIGINAL string.
 import { decimalValue, typeFlags, F_PRINTABLE } from '../unicode/ucd.js';
+import { isWhitespace } from '../unicode/whitespace.js';
 
-/** Py_UNICODE_ISSPACE: bidirectional types WS, B, S and category Zs. */
-export function isPyWhitespace(cp: number): boolean {
-  if (cp < 128) return (cp >= 9 && cp <= 13) || (cp >= 28 && cp <= 32);
-  return (
-    cp === 0x85 ||
-    cp === 0xa0 ||
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  );
-}
+/** Py_UNICODE_ISSPACE (bidirectional WS, B, S or category Zs): the unicode/ table. */
+export { isWhitespace as isPyWhitespace } from '../unicode/whitespace.js';
 
 /** ASCII-only whitespace (Py_ISSPACE): used by float.fromhex. */
 export function isAsciiSpace(c: number): boolean {
@@ -53,7 +41,7 @@ export function transformDecimalAndSpaceToAscii(s: string): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (cp < 128) out += ch;
-    else if (isPyWhitespace(cp)) out += ' ';
+    else if (isWhitespace(cp)) out += ' ';
     else {
       const d = unicodeDecimalValue(cp);
       out += d >= 0 ? String.fromCharCode(48 + d) : '?';

@@ -45,3 +45,9 @@ describe('unicode: unicodedata against python3', () => {
     expect(xs.map(floatRepr)).toEqual(runPython<string[]>('import json; print(json.dumps([repr(x) for x in (0.5, -0.5, 1e16, 1e12, 1/3, 12.0, 0.0625)]))'));
   });
 });
+
+describe('unicode: the generated tables', () => {
+  it('were generated from the Unicode version of this python3', () => {
+    expect(U.UNICODE_VERSION).toBe(runPython<string>('import json, unicodedata; print(json.dumps(unicodedata.unidata_version))'));
+  });
+});
