@@ -150,3 +150,6 @@ SNIPPETS.push(
   'x = a in {True, 1.0, 1, 2}\n',
   'def f():\n  class X:\n    def g(self): return __class__\n    __class__\n  return X\n',
 );
+SNIPPETS.push(
+  'def f(x):\n    if x:\n        try:\n            try:\n                a()\n            except E:\n                pass\n        except F:\n            pass\n    else:\n        b()\n',
+);

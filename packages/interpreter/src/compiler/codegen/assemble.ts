@@ -58,7 +58,8 @@ export interface Assembled {
 export function assemble(inp: AssembleInput): Assembled {
   const entry = inp.entry;
   for (let b: Block | null = entry; b !== null; b = b.next) normalizeBasicBlock(b);
-  for (let b: Block | null = entry; b !== null; b = b.next) extendBlock(b);
+  // u_blocks order (b_list): most recently allocated block first
+  for (const b of inp.allBlocks().slice().reverse()) extendBlock(b);
   insertPrefixInstructions(inp);
   optimizeCfg(inp);
   duplicateExitsWithoutLineno(inp);
@@ -443,7 +444,7 @@ function optimizeCfg(inp: AssembleInput): void {
     optimizeBasicBlock(b, inp);
     cleanBasicBlock(b);
   }
-  for (let b: Block | null = entry; b !== null; b = b.next) extendBlock(b);
+  for (const b of inp.allBlocks().slice().reverse()) extendBlock(b);
   markReachable(entry);
   for (let b: Block | null = entry; b !== null; b = b.next) if (b.predecessors === 0) b.instrs = [];
   eliminateEmptyBasicBlocks(entry);
