@@ -41,7 +41,7 @@ describe('str.encode vs python3', () => {
   it('random strings x codecs x handlers', () => {
     const rng = new Rng(20261125);
     const cases: { s: number[]; enc: string; err: string }[] = [];
-    for (let k = 0; k < 500; k++) {
+    for (let k = 0; k < 800; k++) {
       const s = randomStr(rng);
       for (const enc of CODECS) cases.push({ s, enc, err: rng.pick(HANDLERS) });
       cases.push({ s, enc: rng.pick(CODECS), err: rng.pick(HANDLERS) });
@@ -53,6 +53,10 @@ describe('str.encode vs python3', () => {
 out = [wire(lambda c=c: ''.join(map(chr, c['s'])).encode(c['enc'], c['err'])) for c in inp]
 print(json.dumps(out))
 `, cases);
+    const stat: Record<string, number> = {};
+    for (const w of py) { const k = "ok" in w ? "ok" : w.err + ":" + (w.reason ?? w.msg.slice(0, 40)); stat[k] = (stat[k] ?? 0) + 1; }
+    // the generator must keep reaching every error path
+    for (const r of ['surrogates not allowed', 'ordinal not in range(128)', 'ordinal not in range(256)', 'character maps to <undefined>']) expect(Object.keys(stat).some((k) => k.endsWith(':' + r)), r).toBe(true);
     let failures = 0;
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]!;
