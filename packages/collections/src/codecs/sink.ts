@@ -29,7 +29,7 @@ export class ByteSink {
     this.len += bytes.length;
   }
   finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    return this.len === this.buf.length ? this.buf : this.buf.slice(0, this.len);
   }
 }
 
@@ -56,6 +56,7 @@ export class CpSink {
     for (let i = 0; i < cps.length; i++) this.buf[this.len++] = cps[i]!;
   }
   finish(): Uint32Array {
-    return this.buf.slice(0, this.len);
+    // No copy when the estimate was exact (e.g. one code point per byte).
+    return this.len === this.buf.length ? this.buf : this.buf.slice(0, this.len);
   }
 }

@@ -16,7 +16,67 @@ import {
 
 const isCont = (b: number): boolean => (b & 0xc0) === 0x80;
 
+/**
+ * Exact UTF-8 length of `s`, or -1 if it contains a surrogate (which needs
+ * the error path). One read-only pass, so that the common case writes into an
+ * exactly-sized buffer without growth checks or a final copy.
+ */
+function utf8Length(s: CodePoints): number {
+  let len = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c < 0x80) len += 1;
+    else if (c < 0x800) len += 2;
+    else if (c < 0x10000) {
+      if (c >= 0xd800 && c <= 0xdfff) return -1;
+      len += 3;
+    } else len += 4;
+  }
+  return len;
+}
+
 export function encodeUtf8(s: CodePoints, errors: string | undefined, bom = false): CodecResult<Uint8Array> {
+  const total = utf8Length(s);
+  if (total >= 0) return ok(encodeUtf8Valid(s, total, bom));
+  return encodeUtf8Slow(s, errors, bom);
+}
+
+/** Fast path: no surrogates, output length known. */
+function encodeUtf8Valid(s: CodePoints, total: number, bom: boolean): Uint8Array {
+  const n = s.length;
+  if (total === n && !bom) {
+    // All ASCII: the typed-array constructor converts element-wise in native code.
+    return s instanceof Uint32Array ? new Uint8Array(s) : Uint8Array.from(s as ArrayLike<number>);
+  }
+  const out = new Uint8Array(total + (bom ? 3 : 0));
+  let o = 0;
+  if (bom) {
+    out[0] = 0xef; out[1] = 0xbb; out[2] = 0xbf;
+    o = 3;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s[i]!;
+    if (c < 0x80) {
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 0x3f);
+      out[o++] = 0x80 | (c & 0x3f);
+    } else {
+      out[o++] = 0xf0 | (c >> 18);
+      out[o++] = 0x80 | ((c >> 12) & 0x3f);
+      out[o++] = 0x80 | ((c >> 6) & 0x3f);
+      out[o++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out;
+}
+
+/** General path: a string with surrogates, handled by `errors`. */
+function encodeUtf8Slow(s: CodePoints, errors: string | undefined, bom: boolean): CodecResult<Uint8Array> {
   const n = s.length;
   const sink = new ByteSink(n + (bom ? 3 : 0));
   const out = sink.buf;
@@ -114,8 +174,26 @@ function classify(b: Uint8Array, s: number, n: number): number {
   return isCont(b[s + 3]!) ? 4 : -4;
 }
 
+/** True if every byte of b[from:] is < 0x80 (reads aligned 32-bit words where it can). */
+function isAscii(b: Uint8Array, from: number): boolean {
+  const n = b.length;
+  let i = from;
+  while (i < n && ((b.byteOffset + i) & 3) !== 0) if (b[i++]! >= 0x80) return false;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const w = new Uint32Array(b.buffer, b.byteOffset + i, words);
+    let acc = 0;
+    for (let k = 0; k < words; k++) acc |= w[k]!;
+    if ((acc & 0x80808080) !== 0) return false;
+    i += words << 2;
+  }
+  while (i < n) if (b[i++]! >= 0x80) return false;
+  return true;
+}
+
 export function decodeUtf8(b: Uint8Array, errors: string | undefined, from = 0): CodecResult<Uint32Array> {
   const n = b.length;
+  if (isAscii(b, from)) return ok(new Uint32Array(from === 0 ? b : b.subarray(from)));
   const out = new CpSink(n - from);
   let o = 0;
   let i = from;
