@@ -17,3 +17,9 @@ export type { Node, NodeTypeInfo, FieldKind, ConstantValue, DumpOptions, ExprCon
 export { formatUncaughtSyntaxError, syntaxErrorFromLexError } from './diagnostics/syntax-error-report.js';
 export type { SyntaxErrorReportOptions } from './diagnostics/syntax-error-report.js';
 export * as compiler from './compiler/index.js';
+// The bytecode compiler: CPython 3.11's bytecode (docs/internals/bytecode.md, codegen.md).
+export { compileSource, compileAst } from './compiler/codegen/index.js';
+export type { CompileWarning, CompileMode, CompileResult, CompileOptions } from './compiler/codegen/index.js';
+export { CodeObject, ConstTuple, ConstFrozenSet } from './bytecode/code-object.js';
+export type { PyConst } from './bytecode/code-object.js';
+export { dis } from './bytecode/dis.js';
