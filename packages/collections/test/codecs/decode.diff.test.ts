@@ -83,6 +83,14 @@ print(json.dumps({n: look(n) for n in inp}))
       for (let j = 0; j < 3; j++) cases.push({ b, enc: rng.pick(FOR_SHAPE[shape]!), err: rng.pick(HANDLERS) });
       for (let j = 0; j < 2; j++) cases.push({ b, enc: rng.pick(CODECS), err: rng.pick(HANDLERS) });
     }
+    // long inputs: many pieces of each shape, decoded by the codecs for that shape
+    for (let k = 0; k < 28; k++) {
+      const shape = k % 7;
+      const big: number[] = [];
+      for (let i = 0; i < 300; i++) big.push(...randomBytes(rng, shape));
+      const b = hexOf(new Uint8Array(big));
+      for (const enc of FOR_SHAPE[shape]!) cases.push({ b, enc, err: rng.pick(HANDLERS.slice(0, 6)) });
+    }
     const py = runPython<Wire[]>(PY_WIRE + `
 out = [wire(lambda c=c: bytes.fromhex(c['b']).decode(c['enc'], c['err'])) for c in inp]
 print(json.dumps(out))

@@ -46,6 +46,13 @@ describe('str.encode vs python3', () => {
       for (const enc of CODECS) cases.push({ s, enc, err: rng.pick(HANDLERS) });
       cases.push({ s, enc: rng.pick(CODECS), err: rng.pick(HANDLERS) });
     }
+    // long strings: buffer growth, and the fast paths over thousands of characters
+    for (let k = 0; k < 12; k++) {
+      const s: number[] = [];
+      const mix = k % 4;
+      for (let i = 0; i < 3000; i++) s.push(randomChar(rng, mix === 0 ? 0 : mix === 1 ? rng.int(2) : mix === 2 ? rng.int(6) : rng.int(8)));
+      for (const enc of CODECS) cases.push({ s, enc, err: rng.pick(HANDLERS.slice(0, 7)) });
+    }
     // every handler on a fixed hard string per codec
     const hard = [0x61, 0xe9, 0x20ac, 0xd800, 0xdc80, 0xdcff, 0x1f600, 0xdfff, 0x81, 0x62];
     for (const enc of CODECS) for (const err of HANDLERS) cases.push({ s: hard, enc, err });

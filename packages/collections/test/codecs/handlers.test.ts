@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  decodeBytes, encodeStr, lookupErrorHandler, registerErrorHandler, setCharNameLookup, type ErrorHandler,
+  decodeBytes, decodeUnicodeEscape, encodeStr, lookupErrorHandler, registerErrorHandler, setCharNameLookup, type ErrorHandler,
 } from '../../src/codecs/index.js';
 import { PY_WIRE, bytesOf, runPython, toWire, type Wire } from './py.js';
 
@@ -71,5 +71,23 @@ print(json.dumps([wire(lambda e=e: ''.join(map(chr, inp)).encode(e, 'namereplace
     const ours = ['ascii', 'latin-1', 'cp1252', 'utf-8'].map((e) => toWire(encodeStr(s, e, 'namereplace')));
     setCharNameLookup(undefined);
     expect(ours).toEqual(py);
+  });
+});
+
+describe('unicode_escape extras', () => {
+  it('reports the first unrecognised escape (CPython warns there)', () => {
+    const b = new Uint8Array(Buffer.from('ab\\n\\q\\z', 'latin1'));
+    const r = decodeUnicodeEscape(b, 'strict');
+    expect(r.ok && r.value.firstInvalidEscape).toBe(4);
+    const r2 = decodeUnicodeEscape(new Uint8Array(Buffer.from('\\n', 'latin1')), 'strict');
+    expect(r2.ok && r2.value.firstInvalidEscape).toBe(-1);
+  });
+
+  it('\\N without an installed name table is a UnicodeError, as in a CPython without unicodedata', () => {
+    const r = decodeBytes(new Uint8Array(Buffer.from('\\N{EURO SIGN}', 'latin1')), 'unicode_escape');
+    expect(r).toEqual({
+      ok: false,
+      error: { type: 'UnicodeError', message: "decoding with 'unicode_escape' codec failed (UnicodeError: \\N escapes not supported (can't load unicodedata module))" },
+    });
   });
 });
