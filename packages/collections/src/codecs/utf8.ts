@@ -194,43 +194,66 @@ function isAscii(b: Uint8Array, from: number): boolean {
 export function decodeUtf8(b: Uint8Array, errors: string | undefined, from = 0): CodecResult<Uint32Array> {
   const n = b.length;
   if (isAscii(b, from)) return ok(new Uint32Array(from === 0 ? b : b.subarray(from)));
+  // Invariant: out.buf.length >= o + (n - i). Every byte yields at most one
+  // code point on the valid paths, so they write without capacity checks; the
+  // error path restores the invariant after the handler's replacement.
   const out = new CpSink(n - from);
+  let buf = out.buf;
   let o = 0;
   let i = from;
-  // ASCII prefix: every byte is one code point, within the first buffer.
-  const ob = out.buf;
-  while (i < n) {
-    const c = b[i]!;
-    if (c >= 0x80) break;
-    ob[o++] = c;
-    i++;
-  }
-  out.len = o;
   while (i < n) {
     const c = b[i]!;
     if (c < 0x80) {
-      out.push(c);
+      buf[o++] = c;
       i++;
       continue;
     }
-    const k = classify(b, i, n);
-    if (k === 2) {
-      out.push(((c & 0x1f) << 6) | (b[i + 1]! & 0x3f));
-    } else if (k === 3) {
-      out.push(((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f));
-    } else if (k === 4) {
-      out.push(((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f));
-    } else {
-      const end = k === 0 ? n : i - k - (k === -1 ? 0 : 1);
-      const reason = k === 0 ? 'unexpected end of data' : k === -1 ? 'invalid start byte' : 'invalid continuation byte';
-      const obj = from === 0 ? b : b.subarray(from);
-      const r = callErrorHandler(errors, decodeError('utf-8', obj, i - from, end - from, reason));
-      if ('error' in r) return fail(r.error);
-      if ('str' in r) out.pushAll(r.str);
-      i = r.pos + from;
-      continue;
+    if (c >= 0xc2 && c < 0xe0) {
+      if (i + 1 < n) {
+        const c2 = b[i + 1]!;
+        if ((c2 & 0xc0) === 0x80) {
+          buf[o++] = ((c & 0x1f) << 6) | (c2 & 0x3f);
+          i += 2;
+          continue;
+        }
+      }
+    } else if (c >= 0xe0 && c < 0xf0) {
+      if (i + 2 < n) {
+        const c2 = b[i + 1]!;
+        const c3 = b[i + 2]!;
+        if ((c2 & 0xc0) === 0x80 && (c3 & 0xc0) === 0x80 && (c !== 0xe0 || c2 >= 0xa0) && (c !== 0xed || c2 < 0xa0)) {
+          buf[o++] = ((c & 0x0f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+          i += 3;
+          continue;
+        }
+      }
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 < n) {
+        const c2 = b[i + 1]!;
+        const c3 = b[i + 2]!;
+        const c4 = b[i + 3]!;
+        if ((c2 & 0xc0) === 0x80 && (c3 & 0xc0) === 0x80 && (c4 & 0xc0) === 0x80 &&
+            (c !== 0xf0 || c2 >= 0x90) && (c !== 0xf4 || c2 < 0x90)) {
+          buf[o++] = ((c & 0x07) << 18) | ((c2 & 0x3f) << 12) | ((c3 & 0x3f) << 6) | (c4 & 0x3f);
+          i += 4;
+          continue;
+        }
+      }
     }
-    i += k;
+    // Invalid or cut sequence: classify it exactly, then the error handler.
+    const k = classify(b, i, n);
+    const end = k === 0 ? n : i - k - (k === -1 ? 0 : 1);
+    const reason = k === 0 ? 'unexpected end of data' : k === -1 ? 'invalid start byte' : 'invalid continuation byte';
+    const obj = from === 0 ? b : b.subarray(from);
+    const r = callErrorHandler(errors, decodeError('utf-8', obj, i - from, end - from, reason));
+    if ('error' in r) return fail(r.error);
+    out.len = o;
+    if ('str' in r) out.pushAll(r.str);
+    i = r.pos + from;
+    out.reserve(n - i);
+    buf = out.buf;
+    o = out.len;
   }
+  out.len = o;
   return ok(out.finish());
 }
