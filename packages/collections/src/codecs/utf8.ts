@@ -35,7 +35,20 @@ function utf8Length(s: CodePoints): number {
   return len;
 }
 
+/** True if every code point is ASCII: an OR-reduction, checked every 256 elements to stop early. */
+function allAscii(s: Uint32Array): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i += 256) {
+    let m = 0;
+    const e = Math.min(i + 256, n);
+    for (let k = i; k < e; k++) m |= s[k]!;
+    if (m >= 0x80) return false;
+  }
+  return true;
+}
+
 export function encodeUtf8(s: CodePoints, errors: string | undefined, bom = false): CodecResult<Uint8Array> {
+  if (!bom && s instanceof Uint32Array && allAscii(s)) return ok(new Uint8Array(s));
   const total = utf8Length(s);
   if (total >= 0) return ok(encodeUtf8Valid(s, total, bom));
   return encodeUtf8Slow(s, errors, bom);
