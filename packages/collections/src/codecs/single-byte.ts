@@ -64,7 +64,7 @@ export function encodeSingleByte(codec: SingleByte, s: CodePoints, errors: strin
   // Fast path: a straight copy while every code point maps to itself.
   let i = 0;
   while (i < n && s[i]! < limit) i++;
-  if (i === n) return ok(Uint8Array.from(s as ArrayLike<number>));
+  if (i === n) return ok(s instanceof Uint32Array ? new Uint8Array(s) : Uint8Array.from(s as ArrayLike<number>));
   const sink = new ByteSink(n);
   for (let k = 0; k < i; k++) sink.buf[k] = s[k]!;
   sink.len = i;
