@@ -1,12 +1,12 @@
 // The `pynogil` command: python3's command line. What runs today: argument handling
-// with CPython's usage errors, reading and decoding the script (PEP 263), parsing it
-// with CPython 3.11's grammar, and printing an uncaught SyntaxError exactly as
-// python3 does. Executing code needs the compiler and eval loop (not written yet):
-// for a program that parses, the command says so and exits with status 2.
+// with CPython's usage errors, reading and decoding the script (PEP 263), compiling
+// it to CPython 3.11 bytecode, and printing syntax errors and SyntaxWarnings exactly
+// as python3 does. Executing code needs the eval loop (not written yet): for a
+// program that compiles, the command says so and exits with status 2.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { decodeSource, formatUncaughtSyntaxError, parse, syntaxErrorFromLexError } from '@pynogil/interpreter';
+import { compileAst, decodeSource, formatUncaughtSyntaxError, parse, syntaxErrorFromLexError } from '@pynogil/interpreter';
 import { parseArgs } from './args.js';
 import { statusReport } from './status.js';
 
@@ -27,15 +27,36 @@ const processIo: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-/** Parses `source` and reports as python3 would; returns the exit status. */
+/** Compiles `source` as python3 does before running it (parser, symbol table,
+ *  code generator) and reports errors and SyntaxWarnings as python3 prints them;
+ *  returns the exit status. `fromFile`: the source came from a file (CPython's file
+ *  tokenizer reports parser-error columns in bytes; compiler errors always are). */
 function compileOnly(source: string, filename: string, fromFile: boolean, io: Io): number {
-  const r = parse(source, { filename, mode: 'exec' });
-  if (!r.ok) {
-    io.stderr(formatUncaughtSyntaxError({ ...r.error, filename }, { offsetsInBytes: fromFile }));
+  const parsed = parse(source, { filename, mode: 'exec' });
+  if (!parsed.ok) {
+    io.stderr(formatUncaughtSyntaxError({ ...parsed.error, filename }, { offsetsInBytes: fromFile }));
     return 1;
   }
-  io.stderr(`${PROGRAM}: ${filename} parsed without errors, but this build cannot execute Python code yet ` +
-    `(the compiler and eval loop are not written; see the README's Status).\n`);
+  const compiled = compileAst(parsed.tree, source, filename, 'exec');
+  if (!compiled.ok) {
+    const e = compiled.error;
+    // CPython fetches the text of a compiler error from the file on disk
+    // (PyErr_ProgramTextObject): none for -c.
+    io.stderr(formatUncaughtSyntaxError({
+      ...e, filename, end_lineno: e.end_lineno ?? e.lineno, end_offset: e.end_offset ?? -1,
+      text: fromFile ? e.text : null,
+    }, { offsetsInBytes: false }));
+    return 1;
+  }
+  const lines = fromFile ? source.split('\n') : null;
+  for (const w of compiled.warnings) {
+    // warnings.showwarning's format; the source line only when linecache can read it
+    io.stderr(`${filename}:${w.lineno}: ${w.category}: ${w.message}\n`);
+    const line = lines?.[w.lineno - 1]?.trim();
+    if (line) io.stderr(`  ${line}\n`);
+  }
+  io.stderr(`${PROGRAM}: ${filename} compiled without errors, but this build cannot execute Python code yet ` +
+    `(the eval loop is not written; see the README's Status).\n`);
   return 2;
 }
 

@@ -7,6 +7,14 @@ import { runOracle } from './render.js';
 interface PyErr { type: string; msg: string; lineno: number; offset: number; end_lineno: number | null; end_offset: number | null }
 
 const CASES: string[] = [
+  // validate_keywords
+  'o.m(x=1, x=2)',
+  'f(x=1, x=2)',
+  'class A(x=1, x=2): pass',
+  'f(x=1, *a, x=2)',
+  'f(x=1, **k, x=2)',
+  'f(\n x=1,\n x=2)',
+  'o.m(a, x=1, y=2, x=3)',
   'return 1',
   'return',
   'class C:\n  return 2\n',

@@ -1246,6 +1246,7 @@ export class Codegen {
     this.op(O.LOAD_BUILD_CLASS);
     this.makeClosure(co, 0);
     this.loadConst(s.name);
+    this.validateKeywords(s.keywords as Node[]);
     this.callHelper(2, s.bases, s.keywords);
     this.applyDecorators(decos, s);
     this.nameStore(s.name);
@@ -1692,12 +1693,24 @@ export class Codegen {
     u.useNext(end);
   }
 
+  /** validate_keywords: the same keyword twice in a call or a class header. */
+  private validateKeywords(kws: Node[]): void {
+    for (let i = 0; i < kws.length; i++) {
+      const name = kws[i]!.arg;
+      if (name === null) continue;
+      for (let j = i + 1; j < kws.length; j++) {
+        if (kws[j]!.arg === name) this.error(`keyword argument repeated: ${name as string}`, locOf(kws[j]!));
+      }
+    }
+  }
+
   /** compiler_call (with maybe_optimize_method_call) */
   private call(e: Node): void {
     const u = this.u;
     const func = e.func as Node;
     const args = e.args as Node[];
     const kws = e.keywords as Node[];
+    this.validateKeywords(kws);
     if (func._type === 'Attribute' && func.ctx === 'Load' && !this.isImportOriginated(func.value)
       && args.length + kws.length + (kws.length !== 0 ? 1 : 0) < STACK_USE_GUIDELINE
       && !args.some((a) => a._type === 'Starred') && !kws.some((k) => k.arg === null)) {
