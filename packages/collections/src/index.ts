@@ -40,3 +40,5 @@ export * from './objects/list.js';
 export { SharedList } from './shared-list.js';
 // format(), printf-style % and str.format (docs/internals/format.md).
 export * from './format/index.js';
+// Text codecs of str.encode / bytes.decode (docs/internals/codecs.md).
+export * from './codecs/index.js';
