@@ -89,25 +89,37 @@ export function isIdentifierCodePoints(cps: CodePoints): boolean {
   return true;
 }
 
-/** Flags of U+0000..U+00FF: the str.is* fast path of one-byte (Latin-1) text. */
-const LATIN1_FLAGS = new Uint16Array(256);
-let latin1Ready = false;
-function latin1Flags(): Uint16Array {
-  if (!latin1Ready) {
-    for (let c = 0; c < 256; c++) LATIN1_FLAGS[c] = typeFlags(c);
-    latin1Ready = true;
-  }
-  return LATIN1_FLAGS;
+/**
+ * Flags of U+0000..U+00FF (built at the first predicate call), and of the whole BMP
+ * (built at the first predicate call on a non-Latin-1 string: 64K lookups, ~1 ms,
+ * 128 KB per thread), so that the str.is* loops read one array per code unit.
+ */
+let latin1: Uint16Array | undefined;
+let bmp: Uint16Array | undefined;
+
+function flagsUpTo(n: number): Uint16Array {
+  const t = typeTablesDecoded();
+  const out = new Uint16Array(n);
+  for (let c = 0; c < n; c++) out[c] = t.flags[typeRecord(t, c)]!;
+  return out;
 }
 
 function strAllHave(s: string, mask: number): boolean {
   if (s.length === 0) return false;
-  const a = latin1Flags();
-  const t = typeTablesDecoded();
-  for (let i = 0; i < s.length; i++) {
+  const a = (latin1 ??= flagsUpTo(256));
+  let i = 0;
+  for (; i < s.length; i++) {
     const u = s.charCodeAt(i);
-    if (u < 256) {
-      if (!(a[u]! & mask)) return false;
+    if (u >= 256) break;
+    if (!(a[u]! & mask)) return false;
+  }
+  if (i === s.length) return true;
+  const b = (bmp ??= flagsUpTo(0x10000));
+  const t = typeTablesDecoded();
+  for (; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdfff) {
+      if (!(b[u]! & mask)) return false;
       continue;
     }
     const c = s.codePointAt(i)!;
