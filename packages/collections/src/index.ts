@@ -42,3 +42,6 @@ export { SharedList } from './shared-list.js';
 export * from './format/index.js';
 // Text codecs of str.encode / bytes.decode (docs/internals/codecs.md).
 export * from './codecs/index.js';
+// The Unicode 14 database of Python 3.11 and the str case/predicate methods
+// (docs/internals/unicode.md); a namespace, as its names are generic.
+export * as unicode from './unicode/index.js';

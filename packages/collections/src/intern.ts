@@ -109,6 +109,11 @@ function find(t: TableHost, table: number, s: number): number {
 
 function insertLockHeld(t: TableHost, table: number, s: number): void {
   const mask = t.u32[(table + T_MASK) >>> 2]!;
+  // `s` may have been allocated by another worker beyond this thread's views
+  // (growth moves entries of every thread): a read past a stale view yields
+  // undefined, and a hash of 0 would file the string under the wrong slot, where
+  // lookups miss it and a second copy gets interned.
+  strEnsure(t, s);
   strHash(t, s, H, 0);
   let i = H[0]! & mask;
   while (t.u32[((table + T_SLOTS) >>> 2) + i] !== 0) i = (i + 1) & mask;
