@@ -7,40 +7,12 @@
 // fails when a figure drops below it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { decodeSource } from '../../src/lexer/encoding.js';
 import { compileSource } from '../../src/compiler/codegen/index.js';
 import { render, runOracle, Stats, type Rendered } from './render.js';
 
-export const STDLIB = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
-
-export function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(STDLIB, rel), { withFileTypes: true })) {
-      const r = rel === '' ? e.name : rel + '/' + e.name;
-      if (e.isDirectory()) {
-        if (r === 'site-packages' || r.startsWith('config-') || e.name === '__pycache__') continue;
-        walk(r);
-      } else if (e.name.endsWith('.py')) {
-        out.push(r);
-      }
-    }
-  };
-  walk('');
-  return out.sort();
-}
-
-function hash(f: string): number {
-  let h = 0;
-  for (let i = 0; i < f.length; i++) h = (h * 31 + f.charCodeAt(i)) >>> 0;
-  return h;
-}
-
-/** shard k of n; `sample` keeps one file in `sample` (1 = all) */
-export function shardFiles(k: number, n: number, sample: number): string[] {
-  return corpusFiles().filter((f) => hash(f) % n === k && (sample <= 1 || (hash(f) >>> 8) % sample === 0));
-}
+import { STDLIB } from '../support/stdlib-corpus.js';
+export { STDLIB, corpusFiles, shardFiles } from '../support/stdlib-corpus.js';
 
 export function ours(rel: string): Rendered[] | null {
   const bytes = new Uint8Array(fs.readFileSync(path.join(STDLIB, rel)));

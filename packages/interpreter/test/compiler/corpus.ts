@@ -29,44 +29,12 @@ import {
   LOCAL, CELL, FREE, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, FunctionBlock, scopeOf,
 } from '../../src/compiler/scope-flags.js';
 
-export const STDLIB = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
+import { STDLIB, readExceptionList, shardFiles } from '../support/stdlib-corpus.js';
+export { STDLIB, corpusFiles, shardFiles } from '../support/stdlib-corpus.js';
 const ORACLE = new URL('./py/symtable_dump.py', import.meta.url).pathname;
 
-/** All corpus files (relative to STDLIB), sorted; site-packages excluded. */
-export function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(STDLIB, rel), { withFileTypes: true })) {
-      const r = rel === '' ? e.name : rel + '/' + e.name;
-      if (e.isDirectory()) {
-        if (r === 'site-packages' || r.startsWith('config-') || e.name === '__pycache__') continue;
-        walk(r);
-      } else if (e.name.endsWith('.py')) {
-        out.push(r);
-      }
-    }
-  };
-  walk('');
-  return out.sort();
-}
-
-export function shardFiles(k: number, n: number): string[] {
-  return corpusFiles().filter((f) => {
-    let h = 0;
-    for (let i = 0; i < f.length; i++) h = (h * 31 + f.charCodeAt(i)) >>> 0;
-    return h % n === k;
-  });
-}
-
 export function knownDifferences(): Map<string, string> {
-  const m = new Map<string, string>();
-  const text = fs.readFileSync(new URL('./known-differences.txt', import.meta.url), 'utf8');
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    m.set(tab < 0 ? line.trim() : line.slice(0, tab), tab < 0 ? '' : line.slice(tab + 1));
-  }
-  return m;
+  return readExceptionList(new URL('./known-differences.txt', import.meta.url));
 }
 
 function bit(x: boolean | number): string {

@@ -14,7 +14,8 @@ import { parse } from '../../src/parser/index.js';
 import { dump } from '../../src/ast/index.js';
 import { decodeSource } from '../../src/lexer/encoding.js';
 
-export const STDLIB = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
+import { STDLIB, readExceptionList, shardFiles } from '../support/stdlib-corpus.js';
+export { STDLIB, corpusFiles, shardFiles } from '../support/stdlib-corpus.js';
 
 const PY_DUMP = `
 import ast, sys, hashlib, warnings, os
@@ -32,42 +33,8 @@ for rel in sys.stdin.read().split('\\n'):
         print(rel, 'EXC', type(e).__name__, sep='\\t')
 `;
 
-/** All corpus files (relative to STDLIB), sorted; site-packages excluded. */
-export function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of fs.readdirSync(path.join(STDLIB, rel), { withFileTypes: true })) {
-      const r = rel === '' ? e.name : rel + '/' + e.name;
-      if (e.isDirectory()) {
-        if (r === 'site-packages' || r.startsWith('config-') || e.name === '__pycache__') continue;
-        walk(r);
-      } else if (e.name.endsWith('.py')) {
-        out.push(r);
-      }
-    }
-  };
-  walk('');
-  return out.sort();
-}
-
-/** The files of shard `k` of `n` (by a stable hash of the path). */
-export function shardFiles(k: number, n: number): string[] {
-  return corpusFiles().filter((f) => {
-    let h = 0;
-    for (let i = 0; i < f.length; i++) h = (h * 31 + f.charCodeAt(i)) >>> 0;
-    return h % n === k;
-  });
-}
-
 export function knownFailures(): Map<string, string> {
-  const m = new Map<string, string>();
-  const text = fs.readFileSync(new URL('./known-failures.txt', import.meta.url), 'utf8');
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    m.set(tab < 0 ? line.trim() : line.slice(0, tab), tab < 0 ? '' : line.slice(tab + 1));
-  }
-  return m;
+  return readExceptionList(new URL('./known-failures.txt', import.meta.url));
 }
 
 /** What CPython says about each file: "OK\t<sha1>" or "ERR\t<type>\t<msg>\t<lineno>\t<offset>". */
