@@ -8,18 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { parse } from '../dist/parser/index.js';
 import { decodeSource } from '../dist/lexer/index.js';
 
-const stdlib = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
-const files = [];
-(function walk(rel) {
-  for (const e of fs.readdirSync(path.join(stdlib, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (r === 'site-packages' || r.startsWith('config-') || e.name === '__pycache__') continue;
-      walk(r);
-    } else if (e.name.endsWith('.py')) files.push(r);
-  }
-})('');
-files.sort();
+import { stdlib, files } from './corpus.mjs';
 
 // sources that both sides can parse
 const sources = [];

@@ -11,18 +11,7 @@ import { parse } from '../dist/parser/index.js';
 import { decodeSource } from '../dist/lexer/index.js';
 import { buildSymbolTable } from '../dist/compiler/index.js';
 
-const stdlib = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
-const files = [];
-(function walk(rel) {
-  for (const e of fs.readdirSync(path.join(stdlib, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (r === 'site-packages' || r.startsWith('config-') || e.name === '__pycache__') continue;
-      walk(r);
-    } else if (e.name.endsWith('.py')) files.push(r);
-  }
-})('');
-files.sort();
+import { stdlib, files } from './corpus.mjs';
 
 const trees = [];
 let lines = 0;
